@@ -1,0 +1,78 @@
+// swift-tools-version:6.2
+// Grapevine: peer-to-peer resource discovery on RDF metadata.
+//
+// Modules follow the data (see DESIGN.md): syntax → store → query → peers → mail → node → CLI.
+// A module only imports what sits above it in that chain.
+import PackageDescription
+
+/// Upcoming-language features on for every target, so the code is ready for the next language mode.
+let upcoming: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InferIsolatedConformances"),
+]
+
+let package = Package(
+    name: "Grapevine",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "grapevine", targets: ["grapevine"]),
+        .library(name: "RDF", targets: ["RDF"]),
+        .library(name: "RDFSyntax", targets: ["RDFSyntax"]),
+        .library(name: "Store", targets: ["Store"]),
+        .library(name: "Publishing", targets: ["Publishing"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // libraptor2 from Debian's libraptor2-dev, found through pkg-config.
+        .systemLibrary(
+            name: "CRaptor",
+            pkgConfig: "raptor2",
+            providers: [.apt(["libraptor2-dev"])]
+        ),
+        .target(name: "RDF", swiftSettings: upcoming),
+        .target(
+            name: "RDFSyntax",
+            dependencies: ["RDF", "CRaptor"],
+            swiftSettings: upcoming
+        ),
+        .target(
+            name: "Store",
+            dependencies: [
+                "RDF",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                // The raw C API, for the bulk-load path where GRDB's conveniences cost too much.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // The publishing pipeline: parse → store → check against Schemas/ shapes, in one transaction.
+        .target(
+            name: "Publishing",
+            dependencies: [
+                "RDF", "RDFSyntax", "Store",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.process("Schemas")],
+            swiftSettings: upcoming
+        ),
+        .executableTarget(
+            name: "grapevine",
+            dependencies: [
+                "RDF", "RDFSyntax", "Store", "Publishing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: upcoming
+        ),
+        .testTarget(name: "RDFTests", dependencies: ["RDF"], swiftSettings: upcoming),
+        .testTarget(name: "RDFSyntaxTests", dependencies: ["RDF", "RDFSyntax"], swiftSettings: upcoming),
+        .testTarget(name: "StoreTests", dependencies: ["RDF", "Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: upcoming),
+        .testTarget(name: "PublishingTests", dependencies: ["RDF", "RDFSyntax", "Store", "Publishing"], swiftSettings: upcoming),
+        .testTarget(name: "ConformanceTests", dependencies: ["RDF", "RDFSyntax"], swiftSettings: upcoming),
+        .testTarget(name: "GrapevineCLITests", dependencies: ["RDF", "RDFSyntax", "Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: upcoming),
+    ]
+)

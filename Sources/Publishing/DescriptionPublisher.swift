@@ -1,0 +1,166 @@
+import Crypto
+import Foundation
+import RDF
+import RDFSyntax
+import Store
+
+/// How to publish one document.
+public struct PublishRequest: Sendable {
+    public var source: DocumentSource
+    /// The description's graph IRI; nil derives it from the source (see `defaultGraph(for:)`).
+    public var graph: String?
+    public var parse: ParseOptions
+    /// Check against the shapes; off only for tools that load arbitrary RDF on purpose.
+    public var validate: Bool
+
+    public init(source: DocumentSource, graph: String? = nil, parse: ParseOptions = ParseOptions(), validate: Bool = true) {
+        self.source = source
+        self.graph = graph
+        self.parse = parse
+        self.validate = validate
+    }
+}
+
+/// Progress of a load, reported after every chunk.
+public struct LoadProgress: Sendable {
+    public var bytesRead: Int
+    public var totalBytes: Int?
+    public var quads: Int
+}
+
+/// The publishing pipeline: Raptor parses, the store loads, the shapes check, all in one
+/// transaction, so a document that fails at any step leaves the store exactly as it was.
+public struct DescriptionPublisher: Sendable {
+    /// Documents larger than this are refused before any work (default 512 MiB).
+    public static let defaultMaxBytes = 512 << 20
+
+    public let store: QuadStore
+    public let validator: ShapeValidator?
+
+    public init(store: QuadStore, shapes: ShapesGraph?) {
+        self.store = store
+        self.validator = shapes.map { ShapeValidator(shapes: $0) }
+    }
+
+    /// The graph IRI a file publishes to when none is given: its absolute `file:` URL, which is
+    /// stable for a file and also the base IRI its relative references resolve against.
+    public static func defaultGraph(for source: DocumentSource) -> String {
+        source.fileURL ?? "urn:grapevine:stdin"
+    }
+
+    @discardableResult
+    public func publish(_ request: PublishRequest, progress: ((LoadProgress) -> Void)? = nil) throws -> PublishOutcome {
+        try publish([request]) { _, state in progress?(state) }[0]
+    }
+
+    /// Publishes several documents in one transaction: if any of them fails, none is published.
+    @discardableResult
+    public func publish(_ requests: [PublishRequest],
+                        progress: ((_ source: String, LoadProgress) -> Void)? = nil) throws -> [PublishOutcome] {
+        var spooled: [String] = []
+        defer { for path in spooled { try? FileManager.default.removeItem(atPath: path) } }
+        var pending: [PendingDescription] = []
+        var graphs: Set<String> = []
+        for var request in requests {
+            if let path = try spoolIfStreamed(&request) { spooled.append(path) }
+            let size = try fileSize(request.source)
+            let limit = request.parse.maxBytes ?? Self.defaultMaxBytes
+            request.parse.maxBytes = limit
+            if let size, size > limit {
+                throw RDFSyntaxError(.tooLarge, "document is \(size) bytes, over the limit of \(limit) bytes", source: request.source.name)
+            }
+            let graph = request.graph ?? Self.defaultGraph(for: request.source)
+            guard graphs.insert(graph).inserted else {
+                throw RDFSyntaxError(.io, "two documents would publish the same graph <\(graph)>", source: request.source.name)
+            }
+            request.parse.syntax = try request.parse.syntax ?? detectSyntax(request.source)
+            pending.append(pendingDescription(request, graph: graph, size: size, progress: progress))
+        }
+        return try store.publish(pending)
+    }
+
+    private func pendingDescription(_ request: PublishRequest, graph: String, size: Int?,
+                                    progress: ((_ source: String, LoadProgress) -> Void)?) -> PendingDescription {
+        let header = DescriptionHeader(graph: graph, source: request.source.name,
+                                       syntax: request.parse.syntax?.rawValue ?? "")
+        let rules = request.validate ? validator : nil
+        return PendingDescription(header: header, load: { writer in
+            var hasher = SHA256()
+            var bytesRead = 0
+            try RDFParser.parse(request.source, options: request.parse, observe: { chunk in
+                hasher.update(bufferPointer: chunk)
+                try writer.appendBody(chunk)
+                bytesRead += chunk.count
+                progress?(request.source.name, LoadProgress(bytesRead: bytesRead, totalBytes: size, quads: writer.quadCount))
+            }, consume: { try writer.add($0) })
+            writer.digest = "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        }, check: { reader in
+            guard let rules else { return }
+            let result = try rules.validate(reader)
+            if result.total > 0 {
+                throw RulesViolated(source: request.source.name, rules: rules.shapes.source,
+                                    violations: result.violations, total: result.total)
+            }
+        })
+    }
+
+    /// Standard input cannot be measured or re-read, so it is copied to a temporary file first;
+    /// the store then keeps the exact bytes like for any file.
+    private func spoolIfStreamed(_ request: inout PublishRequest) throws -> String? {
+        guard case .standardInput = request.source else { return nil }
+        let path = NSTemporaryDirectory() + "grapevine-stdin-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)"
+        FileManager.default.createFile(atPath: path, contents: nil)
+        guard let output = FileHandle(forWritingAtPath: path) else {
+            throw RDFSyntaxError(.io, "cannot create a temporary file for standard input", source: "-")
+        }
+        defer { try? output.close() }
+        let limit = request.parse.maxBytes ?? Self.defaultMaxBytes
+        var total = 0
+        while let chunk = try FileHandle.standardInput.read(upToCount: 1 << 18), !chunk.isEmpty {
+            total += chunk.count
+            if total > limit {
+                throw RDFSyntaxError(.tooLarge, "document is over the limit of \(limit) bytes", source: "-")
+            }
+            try output.write(contentsOf: chunk)
+        }
+        if request.graph == nil { request.graph = Self.defaultGraph(for: .standardInput) }
+        if request.parse.baseIRI == nil { request.parse.baseIRI = request.graph }
+        request.source = .file(path)
+        return path
+    }
+
+    private func fileSize(_ source: DocumentSource) throws -> Int? {
+        switch source {
+        case .file(let path):
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                throw RDFSyntaxError(.io, "cannot read: \(String(cString: strerror(errno)))", source: path)
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw RDFSyntaxError(.io, "is a directory, not an RDF file", source: path) }
+            return Int(info.st_size)
+        case .bytes(let bytes, _): return bytes.count
+        case .standardInput: return nil
+        }
+    }
+
+    /// Settles the syntax before the transaction starts, so the stored description records it.
+    private func detectSyntax(_ source: DocumentSource) throws -> Syntax {
+        if let ext = source.fileExtension, let syntax = Syntax(fileExtension: ext) { return syntax }
+        var prefix: [UInt8] = []
+        switch source {
+        case .file(let path):
+            if let handle = FileHandle(forReadingAtPath: path) {
+                prefix = [UInt8]((try? handle.read(upToCount: 4096)) ?? Data())
+                try? handle.close()
+            }
+        case .bytes(let bytes, _): prefix = Array(bytes.prefix(4096))
+        case .standardInput: break
+        }
+        guard let syntax = Syntax.sniff(prefix) else {
+            throw RDFSyntaxError(.unknownSyntax,
+                "cannot tell the RDF syntax; name it with --syntax (one of \(Syntax.allCases.map(\.rawValue).joined(separator: ", ")))",
+                source: source.name)
+        }
+        return syntax
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import GRDB
+import RDF
+
+/// The SQLite quad store: a term dictionary, quads in four index orders, and the published
+/// descriptions (one named graph each) with their verbatim documents.
+///
+/// Every publication, replacement or retraction is one write transaction, so a reader (or a
+/// crash, or `kill -9`) sees either the old description or the new one, never a mix.
+public final class QuadStore: Sendable {
+    public let path: String
+    /// One connection: the command-line tool runs one operation at a time. (GRDB's pool would
+    /// also touch the schema when it opens, and a refused publish must leave the file as it was.)
+    let database: DatabaseQueue
+
+    /// Opens (creating if needed) the store at `path`, bringing its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        let directory = (path as NSString).deletingLastPathComponent
+        if !directory.isEmpty {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            // WAL lets readers in other processes (a running node) go on while one writer
+            // publishes. NORMAL is durable at every commit in WAL mode except across a power
+            // loss, and is what makes one-transaction-per-description loads fast.
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384")
+        }
+        do {
+            database = try DatabaseQueue(path: path, configuration: configuration)
+            try StoreSchema.migrator.migrate(database)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
+            throw StoreError.incompatibleDatabase("\(path) is not a Grapevine database (not SQLite)")
+        }
+    }
+
+    // MARK: Publishing
+
+    /// Publishes a description: replaces any earlier version of the same graph, loads the new
+    /// quads through `load`, runs `check` over them, and commits only if all of it succeeds.
+    public func publish(_ header: DescriptionHeader,
+                        load: (DescriptionWriter) throws -> Void,
+                        check: (DescriptionReader) throws -> Void = { _ in }) throws -> PublishOutcome {
+        try withoutActuallyEscaping(load) { load in
+            try withoutActuallyEscaping(check) { check in
+                try publish([PendingDescription(header: header, load: load, check: check)])[0]
+            }
+        }
+    }
+
+    /// Publishes several descriptions in one transaction: all of them or none.
+    public func publish(_ descriptions: [PendingDescription]) throws -> [PublishOutcome] {
+        try database.write { db in
+            try descriptions.map { try publish($0, in: db) }
+        }
+    }
+
+    private func publish(_ pending: PendingDescription, in db: Database) throws -> PublishOutcome {
+        let header = pending.header
+        let dictionary = try TermDictionary(db)
+        let previous = try Row.fetchOne(db, sql: "SELECT id, version FROM descriptions WHERE graph = ?",
+                                        arguments: [header.graph])
+        if let previous {
+            try collectTermsForCollection(db, description: previous["id"])
+            try removeDescription(db, id: previous["id"])
+        }
+        let bulk = try !(Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM quads)") ?? false)
+        if bulk {
+            for index in StoreSchema.secondaryIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
+        }
+        let version = header.version ?? ((previous?["version"] as Int?).map { $0 + 1 } ?? 1)
+        try db.execute(sql: """
+            INSERT INTO descriptions(graph, source, syntax, publisher, version, issued, expires, signature)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [header.graph, header.source, header.syntax, header.publisher, version,
+                             Self.timestamp(header.issued), header.expires.map(Self.timestamp),
+                             header.signature.map { Data($0) }])
+        let id = db.lastInsertedRowID
+        let writer = try DescriptionWriter(database: db, dictionary: dictionary, descriptionID: id, header: header)
+        try pending.load(writer)
+        if bulk {
+            for index in StoreSchema.secondaryIndexes {
+                try db.execute(sql: "CREATE INDEX \(index.name) ON quads(\(index.columns))")
+            }
+        }
+        if previous != nil { try collectUnusedTerms(db) }
+        try db.execute(sql: "UPDATE descriptions SET quad_count = ?, byte_count = ?, digest = ? WHERE id = ?",
+                       arguments: [writer.quadCount, writer.byteCount, writer.digest, id])
+        try pending.check(DescriptionReader(database: db, dictionary: dictionary, writer: writer))
+        // Keep the planner's statistics current: without them SQLite picks disastrous join
+        // orders for triple self-joins. The limit keeps ANALYZE cheap on big stores.
+        try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
+        return PublishOutcome(graph: header.graph, version: version, quadCount: writer.quadCount,
+                              replaced: previous != nil)
+    }
+
+    /// Removes a description and every graph it owns. Returns false when there was none.
+    @discardableResult
+    public func retract(graph: String) throws -> Bool {
+        try database.write { db in
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM descriptions WHERE graph = ?", arguments: [graph]) else {
+                return false
+            }
+            try collectTermsForCollection(db, description: id)
+            try removeDescription(db, id: id)
+            try collectUnusedTerms(db)
+            return true
+        }
+    }
+
+    private func removeDescription(_ db: Database, id: Int64) throws {
+        try db.execute(sql: "DELETE FROM quads WHERE g IN (SELECT graph FROM description_graphs WHERE description = ?)",
+                       arguments: [id])
+        try db.execute(sql: "DELETE FROM description_graphs WHERE description = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM description_chunks WHERE description = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM descriptions WHERE id = ?", arguments: [id])
+    }
+
+    /// Remembers the terms a description uses, before its quads go, so the ones nothing else
+    /// uses can be dropped afterwards and `stats` keeps counting live terms only.
+    private func collectTermsForCollection(_ db: Database, description: Int64) throws {
+        try db.execute(sql: """
+            CREATE TEMP TABLE IF NOT EXISTS term_candidates(id INTEGER PRIMARY KEY);
+            CREATE TEMP TABLE IF NOT EXISTS graph_candidates(id INTEGER PRIMARY KEY);
+            INSERT OR IGNORE INTO graph_candidates SELECT graph FROM description_graphs WHERE description = \(description);
+            INSERT OR IGNORE INTO term_candidates SELECT id FROM graph_candidates;
+            INSERT OR IGNORE INTO term_candidates SELECT q.s FROM quads q JOIN graph_candidates c ON q.g = c.id;
+            INSERT OR IGNORE INTO term_candidates SELECT q.p FROM quads q JOIN graph_candidates c ON q.g = c.id;
+            INSERT OR IGNORE INTO term_candidates SELECT q.o FROM quads q JOIN graph_candidates c ON q.g = c.id;
+            DELETE FROM graph_candidates;
+            """)
+    }
+
+    private func collectUnusedTerms(_ db: Database) throws {
+        try db.execute(sql: """
+            DELETE FROM terms WHERE id IN (
+                SELECT c.id FROM temp.term_candidates c
+                WHERE NOT EXISTS (SELECT 1 FROM quads WHERE s = c.id)
+                  AND NOT EXISTS (SELECT 1 FROM quads WHERE p = c.id)
+                  AND NOT EXISTS (SELECT 1 FROM quads WHERE o = c.id)
+                  AND NOT EXISTS (SELECT 1 FROM quads WHERE g = c.id));
+            DELETE FROM temp.term_candidates;
+            """)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day().dateSeparator(.dash).time(includingFractionalSeconds: false).timeSeparator(.colon).timeZone(separator: .omitted))
+    }
+}

@@ -14,15 +14,17 @@ public final class DescriptionReader {
     private let byGraphPredicate: SQLiteStatement
     private let byGraphPredicateObject: SQLiteStatement
     private let bySubjectPredicate: SQLiteStatement
+    private let byObject: SQLiteStatement
 
     init(database: Database, dictionary: TermDictionary, writer: DescriptionWriter) throws {
         self.database = database
         self.dictionary = dictionary
         self.graphIDs = writer.graphIDs.sorted()
         blankPrefix = "b\(writer.descriptionID)_"
-        byGraphPredicate = try SQLiteStatement(database, "SELECT s, o FROM quads WHERE g = ? AND p = ?")
-        byGraphPredicateObject = try SQLiteStatement(database, "SELECT s FROM quads WHERE g = ? AND p = ? AND o = ?")
+        byGraphPredicate = try SQLiteStatement(database, "SELECT s, o FROM quads WHERE p = ? AND g = ?")
+        byGraphPredicateObject = try SQLiteStatement(database, "SELECT s FROM quads WHERE p = ? AND o = ? AND g = ?")
         bySubjectPredicate = try SQLiteStatement(database, "SELECT o FROM quads WHERE s = ? AND p = ? AND g = ?")
+        byObject = try SQLiteStatement(database, "SELECT s, p FROM quads WHERE o = ? AND g = ? LIMIT 1")
     }
 
     /// The id of a term, or nil when no quad could use it.
@@ -39,39 +41,34 @@ public final class DescriptionReader {
 
     /// Every (subject, object) pair with this predicate in the description's graphs.
     public func pairs(predicate: Int64) throws -> [(subject: Int64, object: Int64)] {
-        var result: [(Int64, Int64)] = []
-        for graph in graphIDs {
-            byGraphPredicate.reset()
-            byGraphPredicate.bind(1, graph)
-            byGraphPredicate.bind(2, predicate)
-            while try byGraphPredicate.step() { result.append((byGraphPredicate.int64(0), byGraphPredicate.int64(1))) }
-        }
-        return result
+        try rows(byGraphPredicate, [predicate]) { ($0.int64(0), $0.int64(1)) }
     }
 
     /// Subjects with this predicate and object in the description's graphs.
     public func subjects(predicate: Int64, object: Int64) throws -> [Int64] {
-        var result: [Int64] = []
-        for graph in graphIDs {
-            byGraphPredicateObject.reset()
-            byGraphPredicateObject.bind(1, graph)
-            byGraphPredicateObject.bind(2, predicate)
-            byGraphPredicateObject.bind(3, object)
-            while try byGraphPredicateObject.step() { result.append(byGraphPredicateObject.int64(0)) }
-        }
-        return result
+        try rows(byGraphPredicateObject, [predicate, object]) { $0.int64(0) }
     }
 
     /// Objects of one subject and predicate in the description's graphs.
     public func objects(subject: Int64, predicate: Int64) throws -> [Int64] {
-        var result: [Int64] = []
+        try rows(bySubjectPredicate, [subject, predicate]) { $0.int64(0) }
+    }
+
+    /// Runs `statement` once per graph of the description (the graph id bound last) and
+    /// collects its rows.
+    private func rows<T>(_ statement: SQLiteStatement, _ values: [Int64], _ row: (SQLiteStatement) -> T) throws -> [T] {
+        var result: [T] = []
         for graph in graphIDs {
-            bySubjectPredicate.reset()
-            bySubjectPredicate.bind(1, subject)
-            bySubjectPredicate.bind(2, predicate)
-            bySubjectPredicate.bind(3, graph)
-            while try bySubjectPredicate.step() { result.append(bySubjectPredicate.int64(0)) }
+            statement.reset()
+            for (index, value) in (values + [graph]).enumerated() { statement.bind(Int32(index + 1), value) }
+            while try statement.step() { result.append(row(statement)) }
         }
         return result
+    }
+
+    /// One (subject, predicate) that points at `object`, so a blank node can be named by what
+    /// refers to it ("the gv:location of <…>") in messages.
+    public func referrer(of object: Int64) throws -> (subject: Int64, predicate: Int64)? {
+        try rows(byObject, [object]) { ($0.int64(0), $0.int64(1)) }.first
     }
 }

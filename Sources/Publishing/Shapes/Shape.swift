@@ -59,6 +59,8 @@ public enum NodeKind: String, Sendable, CaseIterable {
 public struct ShapeViolation: Sendable, CustomStringConvertible, Equatable {
     /// The offending node, as the document wrote it.
     public var focus: Term
+    /// For a blank node, what refers to it, so a reader can find it in the document.
+    public var context: String?
     public var shape: Term
     public var path: String
     /// The shape's own message (`sh:message`), or a generated one.
@@ -66,5 +68,8 @@ public struct ShapeViolation: Sendable, CustomStringConvertible, Equatable {
     /// What was found, e.g. "found 0 values, needs at least 1".
     public var detail: String
 
-    public var description: String { "\(focus): \(message) — \(detail)" }
+    public var description: String {
+        let where_ = context.map { "\(focus) (\($0))" } ?? "\(focus)"
+        return "\(where_): \(message) — \(detail)"
+    }
 }

@@ -65,7 +65,8 @@ public struct ShapeValidator: Sendable {
                         total += 1
                         guard violations.count < limit else { continue }
                         violations.append(ShapeViolation(
-                            focus: try reader.displayTerm(node), shape: shape.name, path: property.path,
+                            focus: try reader.displayTerm(node), context: try context(of: node, reader: reader),
+                            shape: shape.name, path: property.path,
                             message: property.message ?? "\(property.label) (<\(property.path)>) breaks \(shape.name)",
                             detail: problem))
                     }
@@ -109,6 +110,16 @@ public struct ShapeValidator: Sendable {
             }
         }
         return problems
+    }
+
+    /// For a blank node, what refers to it: "gv:location of <https://…>".
+    private func context(of node: Int64, reader: DescriptionReader) throws -> String? {
+        guard try reader.term(node).isBlank, let referrer = try reader.referrer(of: node) else { return nil }
+        let predicate = try reader.term(referrer.predicate)
+        let name = predicate.iriValue.map { iri in
+            WellKnownPrefixes.all.first { iri.hasPrefix($0.namespace) }.map { "\($0.prefix):\(iri.dropFirst($0.namespace.count))" } ?? "<\(iri)>"
+        } ?? predicate.description
+        return "\(name) of \(try reader.displayTerm(referrer.subject))"
     }
 
     private func regexOptions(_ flags: String?) -> NSRegularExpression.Options {

@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "RDFSyntax", targets: ["RDFSyntax"]),
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Publishing", targets: ["Publishing"]),
+        .library(name: "SPARQL", targets: ["SPARQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -60,10 +61,19 @@ let package = Package(
             resources: [.process("Schemas")],
             swiftSettings: upcoming
         ),
+        // SPARQL 1.1: parser → algebra → evaluator over the store, and the result formats.
+        .target(
+            name: "SPARQL",
+            dependencies: [
+                "RDF", "RDFSyntax", "Store",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "grapevine",
             dependencies: [
-                "RDF", "RDFSyntax", "Store", "Publishing",
+                "RDF", "RDFSyntax", "Store", "Publishing", "SPARQL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming

@@ -24,6 +24,7 @@ final class TermDictionary {
         lookup = try SQLiteStatement(database, "SELECT id, kind, lexical, datatype, language FROM terms WHERE hash = ?")
         insert = try SQLiteStatement(database, "INSERT INTO terms(hash, kind, lexical, datatype, language) VALUES (?, ?, ?, ?, ?)")
         decode = try SQLiteStatement(database, "SELECT kind, lexical, datatype, language FROM terms WHERE id = ?")
+        internCache.reserveCapacity(Self.cacheLimit)
         for row in try Row.fetchAll(database, sql: "SELECT id, iri FROM datatypes") {
             datatypeIDs[row[1]] = row[0]
             datatypeIRIs[row[0]] = row[1]

@@ -88,6 +88,12 @@ let package = Package(
             exclude: ["known-failures.txt"],
             swiftSettings: upcoming
         ),
+        .testTarget(
+            name: "SPARQLTests",
+            dependencies: ["RDF", "RDFSyntax", "Store", "SPARQL"],
+            exclude: ["known-syntax-failures.txt", "known-evaluation-failures.txt"],
+            swiftSettings: upcoming
+        ),
         .testTarget(name: "GrapevineCLITests", dependencies: ["RDF", "RDFSyntax", "Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: upcoming),
     ]
 )

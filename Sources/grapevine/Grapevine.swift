@@ -26,7 +26,7 @@ struct Grapevine: ParsableCommand {
         version: version,
         subcommands: [
             PublishCommand.self, RetractCommand.self, ExportCommand.self, ConvertCommand.self,
-            StatsCommand.self, GraphsCommand.self,
+            QueryCommand.self, StatsCommand.self, GraphsCommand.self,
         ]
     )
 }

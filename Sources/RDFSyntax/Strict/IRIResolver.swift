@@ -5,7 +5,7 @@
 /// (W3C test IRI-resolution-08). The strict layer resolves every reference here and hands Raptor
 /// absolute IRIs only. It works on UTF-8 bytes: every delimiter is ASCII, so a multi-byte
 /// character is never split, and large documents full of relative IRIs stay fast.
-struct IRIResolver {
+public struct IRIResolver {
     /// Where the components of an IRI reference are (RFC 3986 §3); nil means "not present",
     /// which differs from present-but-empty (`http://a?` has an empty query).
     struct Components {
@@ -67,7 +67,7 @@ struct IRIResolver {
     private let baseDirectory: Range<Int>
     private let baseDirectoryHasDots: Bool
 
-    init(base: String) {
+    public init(base: String) {
         baseBytes = Array(base.utf8)
         self.base = Components(baseBytes)
         let path = self.base.path
@@ -98,7 +98,7 @@ struct IRIResolver {
     }
 
     /// RFC 3986 §5.2.2 on strings; see `resolve(_:into:)`.
-    func resolve(_ reference: String) -> String {
+    public func resolve(_ reference: String) -> String {
         var out: [UInt8] = []
         resolve(Array(reference.utf8), into: &out)
         return String(decoding: out, as: UTF8.self)

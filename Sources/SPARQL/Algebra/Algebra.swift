@@ -10,8 +10,9 @@ public struct Variable: Hashable, Sendable, Comparable, CustomStringConvertible 
 
 /// A position in a triple pattern: a variable or a concrete term.
 ///
-/// Blank nodes written in a query pattern are not terms: the translator turns each into a
-/// variable nobody can project (named `_` + label), as SPARQL 1.1 §18.1.3 allows.
+/// Blank nodes written in a query pattern are not terms: the translator turns each into a hidden
+/// variable (`.bnode.label`, `.anonN`; no query can write a name starting with `.`), as SPARQL 1.1
+/// §18.1.3 allows. `SELECT *` never lists hidden variables.
 public enum TermPattern: Hashable, Sendable, CustomStringConvertible {
     case variable(Variable)
     case term(Term)

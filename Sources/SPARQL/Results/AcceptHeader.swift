@@ -66,12 +66,18 @@ public struct AcceptHeader: Sendable, Equatable {
     /// The quality the header gives `mediaType`: that of the most specific range matching it
     /// (the first such range on a tie), or 0 when none does.
     public func quality(of mediaType: String) -> Double {
+        match(for: mediaType)?.quality ?? 0
+    }
+
+    /// The most specific range matching `mediaType` (the first such range on a tie): its
+    /// specificity (see `MediaRange.specificity(for:)`) and quality; nil when none matches.
+    public func match(for mediaType: String) -> (specificity: Int, quality: Double)? {
         var best: (specificity: Int, quality: Double)?
         for range in ranges {
             guard let specificity = range.specificity(for: mediaType) else { continue }
             if best == nil || specificity > best!.specificity { best = (specificity, range.quality) }
         }
-        return best?.quality ?? 0
+        return best
     }
 }
 

@@ -1,0 +1,252 @@
+import Foundation
+import RDF
+import Store
+
+extension Evaluation {
+    /// Evaluates an algebra expression to its solutions (a multiset, in no particular order unless
+    /// an ORDER BY says so).
+    func evaluate(_ algebra: Algebra, scope: GraphScope) throws -> [Solution] {
+        let saved = activeScope
+        activeScope = scope
+        defer { activeScope = saved }
+        try tick()
+        switch algebra {
+        case .bgp(let patterns):
+            return try matchBGP(patterns, scope: scope)
+        case .path(let subject, let path, let object):
+            return try matchPath(subject, path, object, scope: scope)
+        case .join(let a, let b):
+            return try join(try evaluate(a, scope: scope), try evaluate(b, scope: scope))
+        case .leftJoin(let a, let b, let expression):
+            return try leftJoin(try evaluate(a, scope: scope), try evaluate(b, scope: scope), expression)
+        case .filter(let expression, let a):
+            let input = try evaluate(a, scope: scope)
+            activeScope = scope
+            return input.filter { isTrue(expression, $0) }
+        case .union(let a, let b):
+            let left = try evaluate(a, scope: scope)
+            let right = try evaluate(b, scope: scope)
+            try checkSize(left.count + right.count)
+            return left + right
+        case .graph(let name, let inner):
+            return try evaluateGraph(name, inner)
+        case .extend:
+            // Consecutive BINDs / SELECT expressions run together per solution, so that
+            // BNODE("x") names one node across all of them within a solution (§17.4.2.9).
+            var chain: [(Int, Expression)] = []
+            var inner = algebra
+            while case .extend(let next, let variable, let expression) = inner {
+                chain.insert((slot(variable), expression), at: 0)
+                inner = next
+            }
+            var result = try evaluate(inner, scope: scope)
+            activeScope = scope
+            for position in result.indices {
+                expressions.startSolution()
+                holdingSolutionScope = true
+                defer { holdingSolutionScope = false }
+                for (index, expression) in chain where result[position][index] == 0 {
+                    if let value = value(expression, result[position]) { result[position][index] = try id(value) }
+                }
+            }
+            return result
+        case .minus(let a, let b):
+            return try minus(try evaluate(a, scope: scope), try evaluate(b, scope: scope))
+        case .values(let variables, let rows):
+            let indices = variables.map { slot($0) }
+            return try rows.map { row in
+                var solution = emptySolution
+                for (position, term) in row.enumerated() {
+                    if let term { solution[indices[position]] = try id(term) }
+                }
+                return solution
+            }
+        case .group(let a, let keys, let aggregates):
+            return try group(try evaluate(a, scope: scope), keys: keys, aggregates: aggregates)
+        case .orderBy(let a, let conditions):
+            return try order(try evaluate(a, scope: scope), by: conditions)
+        case .project(let a, let variables):
+            let keep = Set(variables.map { slot($0) })
+            return try evaluate(a, scope: scope).map { solution in
+                var projected = emptySolution
+                for index in keep { projected[index] = solution[index] }
+                return projected
+            }
+        case .distinct(let a), .reduced(let a):
+            var seen = Set<Solution>()
+            return try evaluate(a, scope: scope).filter { seen.insert($0).inserted }
+        case .slice(let a, let offset, let limit):
+            let input = try evaluate(a, scope: scope)
+            let start = min(offset, input.count)
+            let end = limit.map { min(input.count, start + $0) } ?? input.count
+            return Array(input[start..<end])
+        case .service(_, _, let silent):
+            guard silent else { throw QueryError.unsupported("SERVICE (federated query) is not supported") }
+            return [emptySolution]
+        }
+    }
+
+    /// GRAPH: a constant names one graph (empty unless it is among the named graphs); a variable
+    /// ranges over the named graphs and is bound to each.
+    private func evaluateGraph(_ name: TermPattern, _ inner: Algebra) throws -> [Solution] {
+        let candidates = try namedGraphs ?? snapshot.graphIDs()
+        switch name {
+        case .term(let term):
+            guard let graph = try storeID(term), candidates.contains(graph) else { return [] }
+            return try evaluate(inner, scope: .named(.constant(graph), among: nil))
+        case .variable(let variable):
+            let index = slot(variable)
+            var result: [Solution] = []
+            for graph in candidates {
+                for var solution in try evaluate(inner, scope: .named(.constant(graph), among: nil)) {
+                    if solution[index] != 0 && solution[index] != graph { continue }
+                    solution[index] = graph
+                    result.append(solution)
+                }
+                try checkSize(result.count)
+            }
+            return result
+        }
+    }
+
+    // MARK: Basic graph patterns
+
+    func matchBGP(_ patterns: [TriplePattern], scope: GraphScope) throws -> [Solution] {
+        if case .merge = scope, hasMissingDefault, defaultGraphs?.isEmpty == true, !patterns.isEmpty { return [] }
+        let effectiveScope: GraphScope
+        if case .merge = scope { effectiveScope = .merge(defaultGraphs) } else { effectiveScope = scope }
+        // SQLite joins at most 64 tables: larger patterns are matched in parts and joined here.
+        if patterns.count > 48 {
+            var result: [Solution]? = nil
+            for start in stride(from: 0, to: patterns.count, by: 48) {
+                let part = try matchBGP(Array(patterns[start..<min(patterns.count, start + 48)]), scope: scope)
+                result = try result.map { try join($0, part) } ?? part
+            }
+            return result ?? [emptySolution]
+        }
+        var local: [Variable: Int] = [:]
+        var order: [Variable] = []
+        func slotFor(_ pattern: TermPattern) throws -> PatternSlot? {
+            switch pattern {
+            case .term(let term):
+                guard let id = try storeID(term) else { return nil }
+                return .constant(id)
+            case .variable(let variable):
+                if let index = local[variable] { return .variable(index) }
+                local[variable] = order.count
+                order.append(variable)
+                return .variable(order.count - 1)
+            }
+        }
+        var idPatterns: [IDPattern] = []
+        for pattern in patterns {
+            guard let s = try slotFor(pattern.subject), let p = try slotFor(pattern.predicate), let o = try slotFor(pattern.object) else {
+                return []
+            }
+            idPatterns.append(IDPattern(s, p, o))
+        }
+        let indices = order.map { slot($0) }
+        var result: [Solution] = []
+        var failure: (any Error)?
+        let plan = try snapshot.match(idPatterns, scope: effectiveScope, variableCount: order.count) { row in
+            var solution = emptySolution
+            for (position, index) in indices.enumerated() { solution[index] = row[position] }
+            result.append(solution)
+            do {
+                try tick()
+                try checkSize(result.count)
+            } catch {
+                failure = error
+                return false
+            }
+            return true
+        }
+        if let failure { throw failure }
+        explanation.append("BGP \(patterns.map(\.description).joined(separator: " . "))\n\(plan)")
+        return result
+    }
+
+    // MARK: Joins
+
+    /// Slots bound in every solution of a multiset.
+    func alwaysBound(_ solutions: [Solution]) -> Set<Int> {
+        guard let first = solutions.first else { return [] }
+        var bound = Set(first.indices.filter { first[$0] != 0 })
+        for solution in solutions.dropFirst() where !bound.isEmpty {
+            bound = bound.filter { solution[$0] != 0 }
+        }
+        return bound
+    }
+
+    /// Groups `right` by the values of `keys` for hash joins.
+    private func index(_ solutions: [Solution], on keys: [Int]) -> [[Int64]: [Int]] {
+        var table: [[Int64]: [Int]] = [:]
+        for (position, solution) in solutions.enumerated() {
+            table[keys.map { solution[$0] }, default: []].append(position)
+        }
+        return table
+    }
+
+    func join(_ left: [Solution], _ right: [Solution]) throws -> [Solution] {
+        if left.isEmpty || right.isEmpty { return [] }
+        let keys = Array(alwaysBound(left).intersection(alwaysBound(right))).sorted()
+        let table = index(right, on: keys)
+        var result: [Solution] = []
+        for solution in left {
+            guard let matches = table[keys.map { solution[$0] }] else { continue }
+            for position in matches where Self.compatible(solution, right[position]) {
+                result.append(Self.merge(solution, right[position]))
+            }
+            try tick(matches.count)
+            try checkSize(result.count)
+        }
+        return result
+    }
+
+    func leftJoin(_ left: [Solution], _ right: [Solution], _ expression: Expression?) throws -> [Solution] {
+        let keys = Array(alwaysBound(left).intersection(alwaysBound(right))).sorted()
+        let table = index(right, on: keys)
+        var result: [Solution] = []
+        for solution in left {
+            var matched = false
+            for position in table[keys.map { solution[$0] }] ?? [] where Self.compatible(solution, right[position]) {
+                let merged = Self.merge(solution, right[position])
+                if let expression, !isTrue(expression, merged) { continue }
+                result.append(merged)
+                matched = true
+            }
+            if !matched { result.append(solution) }
+            try tick()
+            try checkSize(result.count)
+        }
+        return result
+    }
+
+    func minus(_ left: [Solution], _ right: [Solution]) throws -> [Solution] {
+        try left.filter { solution in
+            try tick()
+            return !right.contains { other in
+                var shared = false
+                for index in 0..<solution.count where solution[index] != 0 && other[index] != 0 {
+                    if solution[index] != other[index] { return false }
+                    shared = true
+                }
+                return shared
+            }
+        }
+    }
+
+    // MARK: Ordering
+
+    func order(_ solutions: [Solution], by conditions: [OrderCondition]) throws -> [Solution] {
+        let keyed = solutions.map { solution in (solution, conditions.map { value($0.expression, solution) }) }
+        return keyed.enumerated().sorted { lhs, rhs in
+            for (position, condition) in conditions.enumerated() {
+                let comparison = TermOrdering.compare(lhs.element.1[position], rhs.element.1[position])
+                if comparison == .orderedSame { continue }
+                return (comparison == .orderedAscending) == condition.ascending
+            }
+            return lhs.offset < rhs.offset
+        }.map(\.element.0)
+    }
+}

@@ -1,0 +1,48 @@
+import RDF
+
+extension Evaluation {
+    /// GROUP BY with aggregates (§18.5): one output solution per group, binding the key variables
+    /// and each aggregate's variable (left unbound when the aggregate is an error).
+    func group(_ solutions: [Solution], keys: [GroupKey], aggregates: [AggregateBinding]) throws -> [Solution] {
+        var groups: [[Int64]: [Solution]] = [:]
+        var order: [[Int64]] = []
+        for solution in solutions {
+            var key: [Int64] = []
+            for groupKey in keys {
+                key.append(try value(groupKey.expression, solution).map { try id($0) } ?? 0)
+            }
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(solution)
+            try tick()
+        }
+        // Without GROUP BY, aggregates run over one group, even when it is empty.
+        if keys.isEmpty && groups.isEmpty {
+            groups[[]] = []
+            order.append([])
+        }
+        var result: [Solution] = []
+        for key in order {
+            let members = groups[key] ?? []
+            var output = emptySolution
+            for (position, groupKey) in keys.enumerated() {
+                if let variable = groupKey.variable { output[slot(variable)] = key[position] }
+            }
+            for binding in aggregates {
+                let accumulator = AggregateAccumulator(binding.aggregate)
+                for member in members {
+                    if let expression = binding.aggregate.expression {
+                        accumulator.add(value(expression, member))
+                    } else if binding.aggregate.distinct {
+                        accumulator.addRow(try member.map { $0 == 0 ? nil : try term($0) })
+                    } else {
+                        accumulator.addRow()
+                    }
+                }
+                if let term = accumulator.result() { output[slot(binding.variable)] = try id(term) }
+            }
+            result.append(output)
+            try tick()
+        }
+        return result
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+import RDF
+import Store
+
+/// A solution: one term id per query variable slot, 0 when unbound.
+typealias Solution = [Int64]
+
+/// The state of one query run: the snapshot, the variable slots, query-local terms, the dataset
+/// in force, and the limits.
+final class Evaluation {
+    let snapshot: StoreSnapshot
+    let query: Query
+    let options: QueryOptions
+    private(set) var slots: [Variable: Int] = [:]
+    private(set) var variables: [Variable] = []
+    /// Terms the query computed that the store does not hold, by negative id (-1 is index 0).
+    private var localTerms: [Term] = []
+    private var localIDs: [Term: Int64] = [:]
+    private var decoded: [Int64: Term] = [:]
+    private let deadline: Date
+    private var ticks = 0
+    /// The default graph: a merge of these graph ids (nil: every graph).
+    let defaultGraphs: [Int64]?
+    /// The named graphs GRAPH may see (nil: every graph).
+    let namedGraphs: [Int64]?
+    /// Graphs the query named that the store lacks: they count as empty graphs.
+    let hasMissingDefault: Bool
+    var explanation: [String] = []
+    lazy var expressions = ExpressionEvaluator(context: ExpressionContext(
+        baseIRI: query.baseIRI, now: Date(),
+        exists: { [unowned self] algebra in try self.existsForCurrent(algebra) }))
+    /// The solution EXISTS is evaluated against (set around each expression evaluation).
+    var currentSolution: Solution = []
+    /// Set while several expressions are evaluated for one solution (a chain of BINDs).
+    var holdingSolutionScope = false
+    private var existsCache: [ExistsKey: [Solution]] = [:]
+    /// The graph patterns are matched against at this point of the evaluation.
+    var activeScope: GraphScope = .merge(nil)
+
+    private struct ExistsKey: Hashable {
+        var algebra: Algebra
+        var scope: GraphScope
+    }
+
+    init(snapshot: StoreSnapshot, query: Query, dataset: QueryDataset, options: QueryOptions) throws {
+        self.snapshot = snapshot
+        self.query = query
+        self.options = options
+        deadline = Date().addingTimeInterval(options.timeout)
+        if let graphs = dataset.defaultGraphs {
+            let ids = try graphs.map { try snapshot.graphID(named: $0) }
+            defaultGraphs = ids.compactMap { $0 }
+            hasMissingDefault = ids.contains(nil)
+        } else {
+            defaultGraphs = nil
+            hasMissingDefault = false
+        }
+        namedGraphs = try dataset.namedGraphs.map { try $0.compactMap { try snapshot.graphID(named: $0) } }
+        collectVariables(query.algebra)
+        if case .construct(let template) = query.form { template.forEach { $0.variables.forEach { slot($0) } } }
+        if case .describe(let targets) = query.form { targets.compactMap(\.variable).forEach { slot($0) } }
+    }
+
+    // MARK: Variables and terms
+
+    @discardableResult
+    func slot(_ variable: Variable) -> Int {
+        if let index = slots[variable] { return index }
+        slots[variable] = variables.count
+        variables.append(variable)
+        return variables.count - 1
+    }
+
+    var width: Int { variables.count }
+
+    private func collectVariables(_ algebra: Algebra) {
+        switch algebra {
+        case .bgp(let patterns): patterns.forEach { $0.variables.forEach { slot($0) } }
+        case .path(let s, _, let o): [s, o].compactMap(\.variable).forEach { slot($0) }
+        case .join(let a, let b), .union(let a, let b), .minus(let a, let b):
+            collectVariables(a)
+            collectVariables(b)
+        case .leftJoin(let a, let b, let expression):
+            collectVariables(a)
+            collectVariables(b)
+            expression.map(collectVariables)
+        case .filter(let expression, let a):
+            collectVariables(expression)
+            collectVariables(a)
+        case .graph(let g, let a):
+            g.variable.map { slot($0) }
+            collectVariables(a)
+        case .extend(let a, let v, let expression):
+            collectVariables(a)
+            slot(v)
+            collectVariables(expression)
+        case .values(let vars, _): vars.forEach { slot($0) }
+        case .group(let a, let keys, let aggregates):
+            collectVariables(a)
+            keys.forEach { collectVariables($0.expression); $0.variable.map { slot($0) } }
+            aggregates.forEach { slot($0.variable); $0.aggregate.expression.map(collectVariables) }
+        case .orderBy(let a, let conditions):
+            collectVariables(a)
+            conditions.forEach { collectVariables($0.expression) }
+        case .project(let a, let vars):
+            collectVariables(a)
+            vars.forEach { slot($0) }
+        case .distinct(let a), .reduced(let a), .slice(let a, _, _): collectVariables(a)
+        case .service(let endpoint, let a, _):
+            endpoint.variable.map { slot($0) }
+            collectVariables(a)
+        }
+    }
+
+    private func collectVariables(_ expression: Expression) {
+        switch expression {
+        case .variable(let v), .bound(let v): slot(v)
+        case .term: break
+        case .or(let a, let b), .and(let a, let b), .equal(let a, let b), .notEqual(let a, let b),
+             .less(let a, let b), .greater(let a, let b), .lessOrEqual(let a, let b), .greaterOrEqual(let a, let b),
+             .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b):
+            collectVariables(a)
+            collectVariables(b)
+        case .not(let a), .unaryPlus(let a), .unaryMinus(let a): collectVariables(a)
+        case .in(let a, let list), .notIn(let a, let list):
+            collectVariables(a)
+            list.forEach(collectVariables)
+        case .if(let a, let b, let c): [a, b, c].forEach(collectVariables)
+        case .coalesce(let list), .call(_, let list): list.forEach(collectVariables)
+        case .exists(let algebra), .notExists(let algebra): collectVariables(algebra)
+        }
+    }
+
+    /// The id of a term: the store's when it has the term, else a query-local (negative) one.
+    func id(_ term: Term) throws -> Int64 {
+        if let id = localIDs[term] { return id }
+        if let id = try snapshot.id(of: term) { return id }
+        localTerms.append(term)
+        let id = -Int64(localTerms.count)
+        localIDs[term] = id
+        return id
+    }
+
+    /// The store's id of a term, or nil when no quad can contain it.
+    func storeID(_ term: Term) throws -> Int64? {
+        if localIDs[term] != nil { return nil }
+        return try snapshot.id(of: term)
+    }
+
+    func term(_ id: Int64) throws -> Term {
+        if id < 0 { return localTerms[Int(-id - 1)] }
+        if let term = decoded[id] { return term }
+        let term = try snapshot.term(id)
+        if decoded.count > 1 << 18 { decoded.removeAll(keepingCapacity: true) }
+        decoded[id] = term
+        return term
+    }
+
+    /// The binding function expressions see for a solution.
+    func binding(_ solution: Solution) -> (Variable) -> Term? {
+        { [unowned self] variable in
+            guard let index = self.slots[variable], index < solution.count, solution[index] != 0 else { return nil }
+            return try? self.term(solution[index])
+        }
+    }
+
+    /// Makes `solution` the one expressions see; BNODE("label") gives one node per solution.
+    private func enter(_ solution: Solution) {
+        if !holdingSolutionScope && solution != currentSolution { expressions.startSolution() }
+        currentSolution = solution
+    }
+
+    func isTrue(_ expression: Expression, _ solution: Solution) -> Bool {
+        enter(solution)
+        return expressions.isTrue(expression, binding: binding(solution))
+    }
+
+    func value(_ expression: Expression, _ solution: Solution) -> Term? {
+        enter(solution)
+        return try? expressions.evaluate(expression, binding: binding(solution))
+    }
+
+    // MARK: Limits
+
+    func tick(_ count: Int = 1) throws {
+        ticks += count
+        if ticks >= 4096 {
+            ticks = 0
+            if Date() > deadline { throw QueryError.timeout(seconds: options.timeout) }
+        }
+    }
+
+    func checkSize(_ count: Int) throws {
+        if count > options.maxResults { throw QueryError.tooManyResults(limit: options.maxResults) }
+    }
+
+    // MARK: EXISTS
+
+    /// EXISTS { P } for the current solution: P is evaluated once per query (it does not depend on
+    /// the solution) and a compatible solution is looked for.
+    private func existsForCurrent(_ algebra: Algebra) throws -> Bool {
+        let solutions: [Solution]
+        let current = currentSolution
+        let key = ExistsKey(algebra: algebra, scope: activeScope)
+        if let cached = existsCache[key] {
+            solutions = cached
+        } else {
+            solutions = try evaluate(algebra, scope: activeScope)
+            existsCache[key] = solutions
+        }
+        return solutions.contains { Self.compatible($0, current) }
+    }
+
+    static func compatible(_ a: Solution, _ b: Solution) -> Bool {
+        for index in 0..<min(a.count, b.count) where a[index] != 0 && b[index] != 0 && a[index] != b[index] {
+            return false
+        }
+        return true
+    }
+
+    static func merge(_ a: Solution, _ b: Solution) -> Solution {
+        var result = a
+        for index in 0..<b.count where result[index] == 0 { result[index] = b[index] }
+        return result
+    }
+
+    var emptySolution: Solution { Solution(repeating: 0, count: width) }
+}

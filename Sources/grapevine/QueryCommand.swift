@@ -75,7 +75,8 @@ struct QueryCommand: ParsableCommand {
         let text = try reportingErrors { try readQuery() }
         let parsed: SPARQL.Query
         do {
-            parsed = try SPARQLParser.parse(text, baseIRI: base)
+            // A query read from a file resolves relative IRIs against that file, like data files do.
+            parsed = try SPARQLParser.parse(text, baseIRI: base ?? queryFile.map { URL(fileURLWithPath: $0).standardizedFileURL.absoluteString })
         } catch let error as SPARQLSyntaxError {
             StandardError.write("grapevine: \(queryFile ?? "query"): \(error)\n")
             throw ExitCode(2)

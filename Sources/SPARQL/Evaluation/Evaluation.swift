@@ -196,11 +196,22 @@ final class Evaluation {
 
     // MARK: EXISTS
 
-    /// EXISTS { P } for the current solution: P is evaluated once per query (it does not depend on
-    /// the solution) and a compatible solution is looked for.
+    /// EXISTS { P } for the current solution. A pattern whose filters or binds mention the
+    /// solution's variables is evaluated with those variables replaced by their values (§18.6);
+    /// a pure pattern is matched once per query and checked for a compatible solution.
     private func existsForCurrent(_ algebra: Algebra) throws -> Bool {
-        let solutions: [Solution]
         let current = currentSolution
+        var bound: [Variable: Term] = [:]
+        for (variable, index) in slots where index < current.count && current[index] != 0 {
+            bound[variable] = try term(current[index])
+        }
+        if algebra.hasExpression(mentioning: Set(bound.keys)) {
+            let saved = (currentSolution, holdingSolutionScope)
+            defer { (currentSolution, holdingSolutionScope) = saved }
+            let solutions = try evaluate(algebra.substituting(bound), scope: activeScope)
+            return solutions.contains { Self.compatible($0, current) }
+        }
+        let solutions: [Solution]
         let key = ExistsKey(algebra: algebra, scope: activeScope)
         if let cached = existsCache[key] {
             solutions = cached

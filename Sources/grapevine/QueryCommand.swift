@@ -56,6 +56,10 @@ struct QueryCommand: ParsableCommand {
     @Flag(help: "Print the plan (join order, index per pattern, estimated and actual rows) on stderr.")
     var explain = false
 
+    @Option(name: .customLong("repeat"), help: ArgumentHelp("Run the query this many times and print its latency (median, p95) on stderr.",
+                               discussion: "For benchmarks: the timing excludes start-up and output."))
+    var repetitions: Int = 1
+
     @Argument(help: "The query text, or - to read it from standard input.")
     var query: String?
 
@@ -99,7 +103,20 @@ struct QueryCommand: ParsableCommand {
                 StandardError.write(explained.plan + "\n")
                 result = explained.result
             } else {
-                result = try engine.execute(parsed, dataset: dataset)
+                var timings: [Double] = []
+                var last: QueryResult?
+                for _ in 0..<max(1, repetitions) {
+                    let started = DispatchTime.now().uptimeNanoseconds
+                    last = try engine.execute(parsed, dataset: dataset)
+                    timings.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
+                }
+                result = last!
+                if repetitions > 1 {
+                    let sorted = timings.sorted()
+                    let p95 = sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.95).rounded(.up)) - 1)]
+                    StandardError.write(String(format: "latency ms: median %.3f p95 %.3f min %.3f (%d runs)\n",
+                                               sorted[sorted.count / 2], p95, sorted[0], sorted.count))
+                }
             }
             let output = StandardOutput()
             let writerOutput = ResultOutput(bytes: { output.write($0) })

@@ -76,6 +76,27 @@ extension Evaluation {
             var seen = Set<Solution>()
             return try evaluate(a, scope: scope).filter { seen.insert($0).inserted }
         case .slice(let a, let offset, let limit):
+            // ORDER BY … LIMIT k keeps only the first offset + k in order, not a full sort.
+            if let limit {
+                var inner = a
+                var projection: [Variable]?
+                if case .project(let below, let variables) = inner {
+                    inner = below
+                    projection = variables
+                }
+                if case .orderBy(let source, let conditions) = inner {
+                    var ordered = try order(try evaluate(source, scope: scope), by: conditions, keeping: offset + limit)
+                    if let projection {
+                        let keep = Set(projection.map { slot($0) })
+                        ordered = ordered.map { solution in
+                            var projected = emptySolution
+                            for index in keep { projected[index] = solution[index] }
+                            return projected
+                        }
+                    }
+                    return Array(ordered.dropFirst(offset))
+                }
+            }
             let input = try evaluate(a, scope: scope)
             let start = min(offset, input.count)
             let end = limit.map { min(input.count, start + $0) } ?? input.count
@@ -238,15 +259,37 @@ extension Evaluation {
 
     // MARK: Ordering
 
-    func order(_ solutions: [Solution], by conditions: [OrderCondition]) throws -> [Solution] {
-        let keyed = solutions.map { solution in (solution, conditions.map { value($0.expression, solution) }) }
-        return keyed.enumerated().sorted { lhs, rhs in
+    /// Sorts by the conditions (stable); with `keeping`, returns only the first `keeping` in order.
+    func order(_ solutions: [Solution], by conditions: [OrderCondition], keeping: Int? = nil) throws -> [Solution] {
+        typealias Keyed = (offset: Int, solution: Solution, keys: [Term?])
+        func precedes(_ lhs: Keyed, _ rhs: Keyed) -> Bool {
             for (position, condition) in conditions.enumerated() {
-                let comparison = TermOrdering.compare(lhs.element.1[position], rhs.element.1[position])
+                let comparison = TermOrdering.compare(lhs.keys[position], rhs.keys[position])
                 if comparison == .orderedSame { continue }
                 return (comparison == .orderedAscending) == condition.ascending
             }
             return lhs.offset < rhs.offset
-        }.map(\.element.0)
+        }
+        var keyed: [Keyed] = []
+        keyed.reserveCapacity(keeping.map { min($0, solutions.count) } ?? solutions.count)
+        for (offset, solution) in solutions.enumerated() {
+            let entry = (offset, solution, conditions.map { value($0.expression, solution) })
+            if let keeping, keeping < solutions.count {
+                // Bounded insertion: the kept list stays sorted and never grows past `keeping`.
+                if keyed.count == keeping, let last = keyed.last, !precedes(entry, last) { continue }
+                var low = 0, high = keyed.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if precedes(keyed[middle], entry) { low = middle + 1 } else { high = middle }
+                }
+                keyed.insert(entry, at: low)
+                if keyed.count > keeping { keyed.removeLast() }
+            } else {
+                keyed.append(entry)
+            }
+            try tick()
+        }
+        if keeping == nil || keeping! >= solutions.count { keyed.sort(by: precedes) }
+        return keyed.map(\.solution)
     }
 }

@@ -58,11 +58,15 @@ extension StoreSnapshot {
     /// selective first, then patterns sharing a variable with those already joined), and is
     /// fixed with CROSS JOIN, which SQLite never reorders. Each row holds one value per variable
     /// (index `0..<variableCount`), plus the graph when the scope binds it.
+    ///
+    /// `restrictions` limits variables to given values (the join values of a small left-hand
+    /// side, passed sideways so the store never produces rows the join would drop).
     @discardableResult
     public func match(_ patterns: [IDPattern], scope: GraphScope, variableCount: Int,
+                      restrictions: [Int: [Int64]] = [:],
                       row: ([Int64]) throws -> Bool) throws -> PatternPlan {
         precondition(patterns.count <= 60, "split larger patterns before matching (SQLite joins at most 64 tables)")
-        let order = try joinOrder(patterns, scope: scope)
+        let order = try joinOrder(patterns, scope: scope, restricted: Set(restrictions.keys))
         var select: [String] = []
         var conditions: [String] = []
         var arguments: [Int64] = []
@@ -99,6 +103,10 @@ extension StoreSnapshot {
                 }
             }
             steps.append(PatternPlan.Step(pattern: entry.pattern, index: entry.index, estimate: entry.estimate))
+        }
+        for (index, values) in restrictions.sorted(by: { $0.key < $1.key }) {
+            guard let column = firstColumn[index] else { continue }
+            conditions.append("\(column) IN (\(values.map(String.init).joined(separator: ",")))")
         }
         for index in 0..<variableCount {
             select.append(firstColumn[index] ?? "NULL")
@@ -148,13 +156,18 @@ extension StoreSnapshot {
 
     /// Greedy order: repeatedly take the cheapest pattern among those connected to what is already
     /// joined (a variable in common), costing bound positions as constants.
-    private func joinOrder(_ patterns: [IDPattern], scope: GraphScope) throws -> [Entry] {
+    private func joinOrder(_ patterns: [IDPattern], scope: GraphScope, restricted: Set<Int>) throws -> [Entry] {
         var graph: Int64?
         if case .named(.constant(let id), _) = scope { graph = id }
         var estimates: [Int] = []
         for pattern in patterns {
-            estimates.append(try count(s: pattern.subject.constant, p: pattern.predicate.constant,
-                                       o: pattern.object.constant, g: graph))
+            var estimate = try count(s: pattern.subject.constant, p: pattern.predicate.constant,
+                                     o: pattern.object.constant, g: graph)
+            // A variable limited to a few values is nearly a constant: start from it.
+            if [pattern.subject, pattern.predicate, pattern.object].contains(where: { $0.variable.map(restricted.contains) ?? false }) {
+                estimate = min(estimate, 1 + estimate >> 8)
+            }
+            estimates.append(estimate)
         }
         var remaining = Set(patterns.indices)
         var bound = Set<Int>()

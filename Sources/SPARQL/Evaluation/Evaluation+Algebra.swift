@@ -16,9 +16,11 @@ extension Evaluation {
         case .path(let subject, let path, let object):
             return try matchPath(subject, path, object, scope: scope)
         case .join(let a, let b):
-            return try join(try evaluate(a, scope: scope), try evaluate(b, scope: scope))
+            let left = try evaluate(a, scope: scope)
+            return try join(left, try evaluate(b, scope: scope, sideways: left))
         case .leftJoin(let a, let b, let expression):
-            return try leftJoin(try evaluate(a, scope: scope), try evaluate(b, scope: scope), expression)
+            let left = try evaluate(a, scope: scope)
+            return try leftJoin(left, try evaluate(b, scope: scope, sideways: left), expression)
         case .filter(let expression, let a):
             let input = try evaluate(a, scope: scope)
             activeScope = scope
@@ -130,9 +132,28 @@ extension Evaluation {
         }
     }
 
+    /// Evaluates the right-hand side of a join; when it is a basic graph pattern and the left side
+    /// is small, the left side's values of their shared variables are passed into the match.
+    private func evaluate(_ algebra: Algebra, scope: GraphScope, sideways left: [Solution]) throws -> [Solution] {
+        guard case .bgp(let patterns) = algebra, !left.isEmpty, left.count <= 5_000 else {
+            return try evaluate(algebra, scope: scope)
+        }
+        let shared = alwaysBound(left).filter { index in patterns.contains { $0.variables.contains(variables[index]) } }
+        var restrictions: [Variable: [Int64]] = [:]
+        for index in shared {
+            let values = Set(left.map { $0[index] }).filter { $0 > 0 }
+            // Values only the query computed match nothing in the store: drop them.
+            restrictions[variables[index]] = values.sorted()
+        }
+        let saved = activeScope
+        activeScope = scope
+        defer { activeScope = saved }
+        return try matchBGP(patterns, scope: scope, restrictions: restrictions)
+    }
+
     // MARK: Basic graph patterns
 
-    func matchBGP(_ patterns: [TriplePattern], scope: GraphScope) throws -> [Solution] {
+    func matchBGP(_ patterns: [TriplePattern], scope: GraphScope, restrictions: [Variable: [Int64]] = [:]) throws -> [Solution] {
         if case .merge = scope, hasMissingDefault, defaultGraphs?.isEmpty == true, !patterns.isEmpty { return [] }
         let effectiveScope: GraphScope
         if case .merge = scope { effectiveScope = .merge(defaultGraphs) } else { effectiveScope = scope }
@@ -167,9 +188,14 @@ extension Evaluation {
             idPatterns.append(IDPattern(s, p, o))
         }
         let indices = order.map { slot($0) }
+        var localRestrictions: [Int: [Int64]] = [:]
+        for (variable, values) in restrictions {
+            if let index = local[variable] { localRestrictions[index] = values }
+        }
         var result: [Solution] = []
         var failure: (any Error)?
-        let plan = try snapshot.match(idPatterns, scope: effectiveScope, variableCount: order.count) { row in
+        let plan = try snapshot.match(idPatterns, scope: effectiveScope, variableCount: order.count,
+                                      restrictions: localRestrictions) { row in
             var solution = emptySolution
             for (position, index) in indices.enumerated() { solution[index] = row[position] }
             result.append(solution)

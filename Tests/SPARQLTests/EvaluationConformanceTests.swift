@@ -171,30 +171,6 @@ enum EvaluationManifest {
     }
 }
 
-/// A manifest as an index of subject → predicate → objects.
-struct ManifestGraph {
-    private var properties: [Term: [String: [Term]]] = [:]
-
-    init(_ url: URL) throws {
-        for quad in try RDFParser.parseAll(.file(url.path), options: ParseOptions(syntax: .turtle, baseIRI: url.absoluteString)) {
-            guard let predicate = quad.predicate.iriValue else { continue }
-            properties[quad.subject, default: [:]][predicate, default: []].append(quad.object)
-        }
-    }
-
-    func values(_ subject: Term, _ predicate: String) -> [Term] { properties[subject]?[predicate] ?? [] }
-    func value(_ subject: Term, _ predicate: String) -> Term? { values(subject, predicate).first }
-
-    func list(_ head: Term?) -> [Term] {
-        var items: [Term] = []
-        var node = head
-        while let current = node, current != .iri(RDFVocabulary.nil) {
-            if let first = value(current, RDFVocabulary.first) { items.append(first) }
-            node = value(current, RDFVocabulary.rest)
-        }
-        return items
-    }
-}
 
 /// The expected results of the W3C suite spell numbers in several lexical forms for one value
 /// ("1050"^^xsd:double next to "1.05E3"^^xsd:double); results are compared with each numeric

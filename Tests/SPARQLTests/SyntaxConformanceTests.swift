@@ -143,7 +143,7 @@ enum SPARQLManifest {
     /// Every test of the query manifest and the manifests it includes.
     static func load() throws -> [SPARQLSyntaxTest] {
         let top = suiteRoot.appendingPathComponent("manifest-sparql11-query.ttl")
-        let graph = try Graph(top)
+        let graph = try ManifestGraph(top)
         var tests: [SPARQLSyntaxTest] = []
         for manifest in graph.manifests() {
             for include in graph.list(graph.value(manifest, mf + "include")) {
@@ -157,7 +157,7 @@ enum SPARQLManifest {
     }
 
     private static func loadSubManifest(_ url: URL) throws -> [SPARQLSyntaxTest] {
-        let graph = try Graph(url)
+        let graph = try ManifestGraph(url)
         let directory = url.deletingLastPathComponent().lastPathComponent
         var tests: [SPARQLSyntaxTest] = []
         for manifest in graph.manifests() {
@@ -179,39 +179,5 @@ enum SPARQLManifest {
             }
         }
         return tests
-    }
-
-    /// A manifest's triples, indexed by subject and predicate.
-    private struct Graph {
-        var properties: [Term: [String: [Term]]] = [:]
-
-        init(_ url: URL) throws {
-            let quads = try RDFParser.parseAll(.file(url.path),
-                                               options: ParseOptions(syntax: .turtle, baseIRI: url.absoluteString))
-            for quad in quads {
-                guard case .iri(let predicate) = quad.predicate else { continue }
-                properties[quad.subject, default: [:]][predicate, default: []].append(quad.object)
-            }
-        }
-
-        func values(_ subject: Term, _ predicate: String) -> [Term] { properties[subject]?[predicate] ?? [] }
-        func value(_ subject: Term, _ predicate: String) -> Term? { values(subject, predicate).first }
-
-        func manifests() -> [Term] {
-            properties.keys.filter { values($0, RDFVocabulary.type).contains(.iri(mf + "Manifest")) }
-                .sorted()
-        }
-
-        /// The members of an RDF list.
-        func list(_ head: Term?) -> [Term] {
-            var members: [Term] = []
-            var node = head
-            var seen: Set<Term> = []
-            while let current = node, current != .iri(RDFVocabulary.nil), seen.insert(current).inserted {
-                if let first = value(current, RDFVocabulary.first) { members.append(first) }
-                node = value(current, RDFVocabulary.rest)
-            }
-            return members
-        }
     }
 }

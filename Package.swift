@@ -27,6 +27,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
     ],
     targets: [
         // libraptor2 from Debian's libraptor2-dev, found through pkg-config.
@@ -70,10 +75,23 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // The running peer: HTTP (SPARQL protocol, Graph Store protocol, web page), configuration.
+        .target(
+            name: "Node",
+            dependencies: [
+                "RDF", "RDFSyntax", "Store", "Publishing", "SPARQL",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: upcoming
+        ),
         .executableTarget(
             name: "grapevine",
             dependencies: [
-                "RDF", "RDFSyntax", "Store", "Publishing", "SPARQL",
+                "RDF", "RDFSyntax", "Store", "Publishing", "SPARQL", "Node",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -92,6 +110,12 @@ let package = Package(
             name: "SPARQLTests",
             dependencies: ["RDF", "RDFSyntax", "Store", "SPARQL"],
             exclude: ["known-syntax-failures.txt", "known-evaluation-failures.txt"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "NodeTests",
+            dependencies: ["RDF", "RDFSyntax", "Store", "SPARQL", "Node"],
+            exclude: ["clients"],
             swiftSettings: upcoming
         ),
         .testTarget(name: "GrapevineCLITests", dependencies: ["RDF", "RDFSyntax", "Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: upcoming),

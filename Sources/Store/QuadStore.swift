@@ -9,12 +9,14 @@ import RDF
 /// crash, or `kill -9`) sees either the old description or the new one, never a mix.
 public final class QuadStore: Sendable {
     public let path: String
-    /// One connection: the command-line tool runs one operation at a time. (GRDB's pool would
-    /// also touch the schema when it opens, and a refused publish must leave the file as it was.)
-    let database: DatabaseQueue
+    /// One connection for the command-line tool, which runs one operation at a time (GRDB's pool
+    /// also touches the schema when it opens, and a refused publish must leave the file exactly
+    /// as it was); a pool of readers beside the one writer for a node serving many requests.
+    let database: any DatabaseWriter
 
     /// Opens (creating if needed) the store at `path`, bringing its schema up to date.
-    public init(path: String) throws {
+    /// - Parameter concurrentReads: serve reads from several connections at once (WAL readers).
+    public init(path: String, concurrentReads: Bool = false) throws {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         if !directory.isEmpty {
@@ -29,7 +31,12 @@ public final class QuadStore: Sendable {
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -16384")
         }
         do {
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            if concurrentReads && path != ":memory:" {
+                configuration.maximumReaderCount = 8
+                database = try DatabasePool(path: path, configuration: configuration)
+            } else {
+                database = try DatabaseQueue(path: path, configuration: configuration)
+            }
             try StoreSchema.migrator.migrate(database)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw StoreError.incompatibleDatabase("\(path) is not a Grapevine database (not SQLite)")
@@ -134,13 +141,17 @@ public final class QuadStore: Sendable {
     }
 
     private func collectUnusedTerms(_ db: Database) throws {
+        // Candidates still in use stay; the rest go, from the keyword index first (TextSearch).
         try db.execute(sql: """
-            DELETE FROM terms WHERE id IN (
-                SELECT c.id FROM temp.term_candidates c
-                WHERE NOT EXISTS (SELECT 1 FROM quads WHERE s = c.id)
-                  AND NOT EXISTS (SELECT 1 FROM quads WHERE p = c.id)
-                  AND NOT EXISTS (SELECT 1 FROM quads WHERE o = c.id)
-                  AND NOT EXISTS (SELECT 1 FROM quads WHERE g = c.id));
+            DELETE FROM temp.term_candidates
+            WHERE EXISTS (SELECT 1 FROM quads WHERE s = temp.term_candidates.id)
+               OR EXISTS (SELECT 1 FROM quads WHERE p = temp.term_candidates.id)
+               OR EXISTS (SELECT 1 FROM quads WHERE o = temp.term_candidates.id)
+               OR EXISTS (SELECT 1 FROM quads WHERE g = temp.term_candidates.id);
+            """)
+        try TextSearch.unindexTerms(listedIn: "temp.term_candidates", db)
+        try db.execute(sql: """
+            DELETE FROM terms WHERE id IN (SELECT id FROM temp.term_candidates);
             DELETE FROM temp.term_candidates;
             """)
     }

@@ -75,6 +75,10 @@ enum StoreSchema {
                 try db.execute(sql: "CREATE INDEX \(index.name) ON quads(\(index.columns))")
             }
         }
+        // Keyword search over text literals (FTS5), kept in step with `terms` by triggers.
+        migrator.registerMigration("v2: text search") { db in
+            try TextSearch.createIndex(db)
+        }
         return migrator
     }
 }

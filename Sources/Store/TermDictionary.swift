@@ -96,7 +96,9 @@ final class TermDictionary {
         try insert.withText(3, key.lexical) {
             try insert.withText(5, key.language) { try insert.step() }
         }
-        return insert.lastInsertedRowID
+        let id = insert.lastInsertedRowID
+        try TextSearch.index(id, key, datatypeIRI: datatypeIRIs[key.datatype], in: database)
+        return id
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 
 /// The `grapevine` command: thin commands over the modules, one file each.
 @main
-struct Grapevine: ParsableCommand {
+struct Grapevine: AsyncParsableCommand {
     static let version = "0.1.0"
 
     static let configuration = CommandConfiguration(
@@ -26,7 +26,7 @@ struct Grapevine: ParsableCommand {
         version: version,
         subcommands: [
             PublishCommand.self, RetractCommand.self, ExportCommand.self, ConvertCommand.self,
-            QueryCommand.self, StatsCommand.self, GraphsCommand.self,
+            QueryCommand.self, ServeCommand.self, StatsCommand.self, GraphsCommand.self,
         ]
     )
 }

@@ -119,6 +119,16 @@ struct QueryCommandTests {
         #expect(result.stderr.contains("time limit"), "\(result.stderr)")
     }
 
+    /// Errors inside EXISTS mean "no value" to SPARQL; running out of time must still stop the query.
+    @Test func theTimeLimitHoldsInsideExists() throws {
+        let started = Date()
+        let result = try grapevine(["query", "--data", sample("publishers/civic-data.nt"), "--timeout", "1",
+                                    #"SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . FILTER EXISTS { ?d ?e ?f . FILTER(STR(?f) = CONCAT(STR(?c), "?")) } }"#])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("time limit"), "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 20)
+    }
+
     @Test func explainShowsTheJoinOrder() throws {
         let workspace = try Self.sampleStore()
         let result = try grapevine(["query", "--db", workspace.db, "--explain", "--format", "json",

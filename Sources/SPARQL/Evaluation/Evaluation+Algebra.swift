@@ -24,7 +24,7 @@ extension Evaluation {
         case .filter(let expression, let a):
             let input = try evaluate(a, scope: scope)
             activeScope = scope
-            return input.filter { isTrue(expression, $0) }
+            return try input.filter { try isTrue(expression, $0) }
         case .union(let a, let b):
             let left = try evaluate(a, scope: scope)
             let right = try evaluate(b, scope: scope)
@@ -48,7 +48,7 @@ extension Evaluation {
                 holdingSolutionScope = true
                 defer { holdingSolutionScope = false }
                 for (index, expression) in chain where result[position][index] == 0 {
-                    if let value = value(expression, result[position]) { result[position][index] = try id(value) }
+                    if let value = try value(expression, result[position]) { result[position][index] = try id(value) }
                 }
             }
             return result
@@ -258,7 +258,7 @@ extension Evaluation {
             var matched = false
             for position in table[keys.map { solution[$0] }] ?? [] where Self.compatible(solution, right[position]) {
                 let merged = Self.merge(solution, right[position])
-                if let expression, !isTrue(expression, merged) { continue }
+                if let expression, try !isTrue(expression, merged) { continue }
                 result.append(merged)
                 matched = true
             }
@@ -299,7 +299,7 @@ extension Evaluation {
         var keyed: [Keyed] = []
         keyed.reserveCapacity(keeping.map { min($0, solutions.count) } ?? solutions.count)
         for (offset, solution) in solutions.enumerated() {
-            let entry = (offset, solution, conditions.map { value($0.expression, solution) })
+            let entry = (offset, solution, try conditions.map { try value($0.expression, solution) })
             if let keeping, keeping < solutions.count {
                 // Bounded insertion: the kept list stays sorted and never grows past `keeping`.
                 if keyed.count == keeping, let last = keyed.last, !precedes(entry, last) { continue }

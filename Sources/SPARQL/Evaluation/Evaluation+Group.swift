@@ -31,7 +31,7 @@ extension Evaluation {
                 let accumulator = AggregateAccumulator(binding.aggregate)
                 for member in members {
                     if let expression = binding.aggregate.expression {
-                        accumulator.add(value(expression, member))
+                        accumulator.add(try value(expression, member))
                     } else if binding.aggregate.distinct {
                         accumulator.addRow(try member.map { $0 == 0 ? nil : try term($0) })
                     } else {

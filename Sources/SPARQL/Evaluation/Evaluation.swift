@@ -33,6 +33,8 @@ final class Evaluation {
     var currentSolution: Solution = []
     /// Set while several expressions are evaluated for one solution (a chain of BINDs).
     var holdingSolutionScope = false
+    /// A query-wide failure raised where SPARQL would swallow errors (inside EXISTS).
+    var abort: QueryError?
     private var existsCache: [ExistsKey: [Solution]] = [:]
     /// The graph patterns are matched against at this point of the evaluation.
     var activeScope: GraphScope = .merge(nil)
@@ -176,19 +178,30 @@ final class Evaluation {
 
     // The binding closures below are non-escaping: no allocation or reference counting per call,
     // which matters when a FILTER runs over hundreds of thousands of solutions.
-    func isTrue(_ expression: Expression, _ solution: Solution) -> Bool {
+    func isTrue(_ expression: Expression, _ solution: Solution) throws -> Bool {
         enter(solution)
-        return expressions.isTrue(expression) { lookup($0, in: solution) }
+        let result = expressions.isTrue(expression) { lookup($0, in: solution) }
+        try rethrowAbort()
+        return result
     }
 
-    func value(_ expression: Expression, _ solution: Solution) -> Term? {
+    func value(_ expression: Expression, _ solution: Solution) throws -> Term? {
         enter(solution)
-        return try? expressions.evaluate(expression) { lookup($0, in: solution) }
+        let result = try? expressions.evaluate(expression) { lookup($0, in: solution) }
+        try rethrowAbort()
+        return result
+    }
+
+    /// A limit hit inside EXISTS surfaces here: expression errors are "no value" to SPARQL, but
+    /// running out of time or room must stop the whole query.
+    private func rethrowAbort() throws {
+        if let abort { throw abort }
     }
 
     // MARK: Limits
 
     func tick(_ count: Int = 1) throws {
+        if let abort { throw abort }
         ticks += count
         if ticks >= 4096 {
             ticks = 0
@@ -206,6 +219,15 @@ final class Evaluation {
     /// solution's variables is evaluated with those variables replaced by their values (§18.6);
     /// a pure pattern is matched once per query and checked for a compatible solution.
     private func existsForCurrent(_ algebra: Algebra) throws -> Bool {
+        do {
+            return try existsForCurrentSolution(algebra)
+        } catch let error as QueryError {
+            abort = error
+            throw error
+        }
+    }
+
+    private func existsForCurrentSolution(_ algebra: Algebra) throws -> Bool {
         let current = currentSolution
         var bound: [Variable: Term] = [:]
         for (variable, index) in slots where index < current.count && current[index] != 0 {

@@ -15,6 +15,7 @@ import re
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -219,3 +220,12 @@ def warm_page_cache(path: Path) -> None:
     with open(path, "rb") as f:
         while f.read(1 << 22):
             pass
+
+
+def write_report(text: str, out: str, program: str) -> None:
+    """Writes a Markdown report to `out`, or to standard output when `out` is "-"."""
+    if out == "-":
+        print(text)
+        return
+    Path(out).write_text(text)
+    print(f"{program}: wrote {out}", file=sys.stderr)

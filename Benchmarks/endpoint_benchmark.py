@@ -115,11 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         benchkit.markdown_table(["query", "what", "requests/s", "p50 ms", "p90 ms", "p99 ms", "requests", "non-2xx"], rows,
                                 align="llrrrrrr"),
         "", "Queries:", "", *[f"- **{name}**: `{query}`" for name, _, query in QUERIES], ""])
-    if args.out != "-":
-        Path(args.out).write_text(text)
-        print(f"endpoint_benchmark: wrote {args.out}", file=sys.stderr)
-    else:
-        print(text)
+    benchkit.write_report(text, args.out, "endpoint_benchmark")
     return 0
 
 

@@ -106,11 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, _, query in QUERIES:
         report.append(f"- **{name}**: `{query}`")
     text = "\n".join(report) + "\n"
-    if args.out != "-":
-        Path(args.out).write_text(text)
-        print(f"query_benchmark: wrote {args.out}", file=sys.stderr)
-    else:
-        print(text)
+    benchkit.write_report(text, args.out, "query_benchmark")
     return 0
 
 

@@ -1,3 +1,4 @@
+import Foundation
 import RDF
 
 /// SPARQL 1.1 Query Results JSON (https://www.w3.org/TR/sparql11-results-json/).
@@ -75,30 +76,13 @@ public final class JSONResultWriter: ResultWriter {
         }
     }
 
-    /// A JSON string literal holding `string`.
+    /// A JSON string literal holding `string`. N-Triples escapes strings exactly as JSON does
+    /// (quote, backslash, the short escapes, `\uXXXX` for other controls); JSON text embedded in
+    /// JavaScript also needs U+2028 and U+2029 escaped.
     public static func quote(_ string: String) -> String {
-        var out = "\""
-        out.reserveCapacity(string.utf8.count + 2)
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        let escaped = NTriples.escapeString(string)
+            .replacingOccurrences(of: "\u{2028}", with: "\\u2028")
+            .replacingOccurrences(of: "\u{2029}", with: "\\u2029")
+        return "\"" + escaped + "\""
     }
 }

@@ -22,6 +22,9 @@ let package = Package(
         .library(name: "Store", targets: ["Store"]),
         .library(name: "Publishing", targets: ["Publishing"]),
         .library(name: "SPARQL", targets: ["SPARQL"]),
+        .library(name: "Gossip", targets: ["Gossip"]),
+        .library(name: "Mail", targets: ["Mail"]),
+        .library(name: "RedRover", targets: ["RedRover"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -32,6 +35,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // libraptor2 from Debian's libraptor2-dev, found through pkg-config.
@@ -39,6 +45,17 @@ let package = Package(
             name: "CRaptor",
             pkgConfig: "raptor2",
             providers: [.apt(["libraptor2-dev"])]
+        ),
+        // GMime 3 (MIME messages) and libcurl (SMTP) from Debian, found through pkg-config.
+        .systemLibrary(
+            name: "CGMime",
+            pkgConfig: "gmime-3.0",
+            providers: [.apt(["libgmime-3.0-dev"])]
+        ),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-gnutls-dev"])]
         ),
         .target(name: "RDF", swiftSettings: upcoming),
         .target(
@@ -75,12 +92,44 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
+        // Peers: signed envelopes gossiped by push-pull anti-entropy. A transport-agnostic core
+        // (Protocol/), the store-backed repository, an HTTP transport, and an in-memory simulation.
+        .target(
+            name: "Gossip",
+            dependencies: [
+                "RDF", "RDFSyntax", "Store", "Publishing",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: upcoming
+        ),
+        // Mail plumbing under the Red Rover distributor: build and parse messages (GMime), deliver them
+        // (SMTP through libcurl, or a sendmail-compatible program), read Maildir and mbox. No RDF here.
+        .target(name: "Mail", dependencies: ["CGMime", "CCurl"], swiftSettings: upcoming),
+        // Red Rover: hints for subscribers' interests with scattering and leak tracing, mails with
+        // a signed block, a persistent outbox; receiving and importing hints from mail.
+        .target(
+            name: "RedRover",
+            dependencies: [
+                "RDF", "RDFSyntax", "Store", "Publishing", "SPARQL", "Mail",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: upcoming
+        ),
         // The running peer: HTTP (SPARQL protocol, Graph Store protocol, web page), configuration.
         .target(
             name: "Node",
             dependencies: [
-                "RDF", "RDFSyntax", "Store", "Publishing", "SPARQL",
+                "RDF", "RDFSyntax", "Store", "Publishing", "SPARQL", "Gossip",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -91,7 +140,7 @@ let package = Package(
         .executableTarget(
             name: "grapevine",
             dependencies: [
-                "RDF", "RDFSyntax", "Store", "Publishing", "SPARQL", "Node",
+                "RDF", "RDFSyntax", "Store", "Publishing", "SPARQL", "Gossip", "Mail", "RedRover", "Node",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: upcoming
@@ -114,8 +163,25 @@ let package = Package(
         ),
         .testTarget(
             name: "NodeTests",
-            dependencies: ["RDF", "RDFSyntax", "Store", "SPARQL", "Node"],
+            dependencies: ["RDF", "RDFSyntax", "Store", "Publishing", "SPARQL", "Gossip", "Node"],
             exclude: ["clients"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "GossipTests",
+            dependencies: ["RDF", "RDFSyntax", "Store", "Publishing", "Gossip"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "MailTests",
+            dependencies: ["Mail"],
+            exclude: ["smtp_server.py", "check_mail.py", "forward_mail.py"],
+            swiftSettings: upcoming
+        ),
+        .testTarget(
+            name: "RedRoverTests",
+            dependencies: ["RDF", "RDFSyntax", "Store", "Publishing", "SPARQL", "Mail", "RedRover",
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: upcoming
         ),
         .testTarget(name: "GrapevineCLITests", dependencies: ["RDF", "RDFSyntax", "Store", .product(name: "GRDB", package: "GRDB.swift")], swiftSettings: upcoming),

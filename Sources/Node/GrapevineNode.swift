@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Logging
 import Publishing
@@ -14,6 +15,8 @@ public final class GrapevineNode: Sendable {
     public let publisher: DescriptionPublisher
     public let startedAt: Date
     public let logger: Logger
+    /// The node's identity and its part in the network.
+    public let gossip: NodeGossip
 
     public init(configuration: NodeConfiguration, logger: Logger = Logger(label: "grapevine")) throws {
         self.configuration = configuration
@@ -21,7 +24,13 @@ public final class GrapevineNode: Sendable {
         store = try QuadStore(path: configuration.databasePath, concurrentReads: true)
         engine = QueryEngine(store: store, options: QueryOptions(timeout: configuration.queryTimeout,
                                                                    maxResults: configuration.maxResults))
-        publisher = DescriptionPublisher(store: store, shapes: try ShapesGraph.bundled())
+        let identity = try PeerIdentity.loadOrCreate(forDatabase: configuration.databasePath)
+        if identity.created {
+            logger.info("created identity \(identity.identity.id) in \(PeerIdentity.keyPath(forDatabase: configuration.databasePath))")
+        }
+        publisher = DescriptionPublisher(store: store, shapes: try ShapesGraph.bundled(), identity: identity.identity)
+        gossip = try NodeGossip(configuration: configuration, store: store, publisher: publisher,
+                                identity: identity.identity, logger: logger)
         startedAt = Date()
     }
 
@@ -47,7 +56,26 @@ public final class GrapevineNode: Sendable {
                 files.append(path)
             }
         }
-        return try publisher.publish(files.sorted().map { PublishRequest(source: .file($0)) })
+        // A restart with the same --load must not publish (and gossip) new versions of files
+        // that have not changed: only new or changed documents are published.
+        let stored = Dictionary(try store.descriptions().map { ($0.graph, $0.digest) }, uniquingKeysWith: { first, _ in first })
+        let changed = try files.sorted().filter { file in
+            let graph = DescriptionPublisher.defaultGraph(for: .file(file))
+            guard let digest = stored[graph] else { return true }
+            return try Self.digest(ofFile: file) != digest
+        }
+        if changed.isEmpty { return [] }
+        return try publisher.publish(changed.map { PublishRequest(source: .file($0)) })
+    }
+
+    private static func digest(ofFile path: String) throws -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ConfigurationError(path: path, message: "cannot read")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        while let chunk = try handle.read(upToCount: 1 << 18), !chunk.isEmpty { hasher.update(data: chunk) }
+        return "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
 
     static let rdfExtensions: Set<String> = ["rdf", "rss", "owl", "ttl", "nt", "nq", "trig"]

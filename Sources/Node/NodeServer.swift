@@ -11,11 +11,12 @@ public enum NodeServer {
     public static func makeApplication(node: GrapevineNode) -> some ApplicationProtocol {
         let router = Router()
         // One log line per request, and request metrics for /metrics.
-        router.add(middleware: LogRequestsMiddleware(.info))
+        router.add(middleware: RequestLogMiddleware())
         router.add(middleware: MetricsMiddleware())
         StatusRoutes.register(on: router, node: node)
         MetricsRoutes.register(on: router)
         NodeRoutes.registerAll(on: router, node: node)
+        GossipRoutes.register(on: router, node: node)
         let configuration = node.configuration
         return Application(
             router: router,
@@ -25,7 +26,19 @@ public enum NodeServer {
     }
 
     /// Serves until SIGINT or SIGTERM; in-flight requests finish and the store closes cleanly.
+    /// Gossip rounds run beside the server and stop with it.
     public static func run(node: GrapevineNode) async throws {
-        try await makeApplication(node: node).runService()
+        await node.gossip.start(seeds: node.configuration.peers)
+        let rounds = Task { await node.gossip.run() }
+        do {
+            try await makeApplication(node: node).runService()
+        } catch {
+            rounds.cancel()
+            await node.gossip.shutdown()
+            throw error
+        }
+        rounds.cancel()
+        _ = await rounds.value
+        await node.gossip.shutdown()
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import Gossip
+import Publishing
 import Hummingbird
 import Store
 
@@ -7,6 +9,7 @@ enum StatusRoutes {
     static func register(on router: Router<BasicRequestContext>, node: GrapevineNode) {
         router.get("/status") { _, _ -> Response in
             let stats = try await BlockingWork.run { try node.store.statistics() }
+            let peers = await node.gossip.engine.peers()
             let body: [String: Any] = [
                 "name": "grapevine",
                 "version": NodeServer.version,
@@ -16,7 +19,10 @@ enum StatusRoutes {
                 "quads": stats.quads,
                 "terms": stats.terms,
                 "database_bytes": stats.databaseBytes,
-                "peers": 0,
+                "peer_id": node.gossip.identity.id.description,
+                "advertised_address": node.gossip.me.address,
+                "peers": peers.count,
+                "peers_alive": peers.filter { $0.state == .alive }.count,
             ]
             let data = try JSONSerialization.data(withJSONObject: body, options: [.sortedKeys, .prettyPrinted])
             return Response(status: .ok, headers: [.contentType: "application/json"],

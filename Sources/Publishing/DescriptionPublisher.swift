@@ -4,42 +4,25 @@ import RDF
 import RDFSyntax
 import Store
 
-/// How to publish one document.
-public struct PublishRequest: Sendable {
-    public var source: DocumentSource
-    /// The description's graph IRI; nil derives it from the source (see `defaultGraph(for:)`).
-    public var graph: String?
-    public var parse: ParseOptions
-    /// Check against the shapes; off only for tools that load arbitrary RDF on purpose.
-    public var validate: Bool
-
-    public init(source: DocumentSource, graph: String? = nil, parse: ParseOptions = ParseOptions(), validate: Bool = true) {
-        self.source = source
-        self.graph = graph
-        self.parse = parse
-        self.validate = validate
-    }
-}
-
-/// Progress of a load, reported after every chunk.
-public struct LoadProgress: Sendable {
-    public var bytesRead: Int
-    public var totalBytes: Int?
-    public var quads: Int
-}
-
 /// The publishing pipeline: Raptor parses, the store loads, the shapes check, all in one
 /// transaction, so a document that fails at any step leaves the store exactly as it was.
+///
+/// With an identity, every publication is signed: the store numbers it in the publisher's
+/// sequence and, once the streamed body's digest is known, the envelope head is signed and kept
+/// with the description, in the same transaction.
 public struct DescriptionPublisher: Sendable {
     /// Documents larger than this are refused before any work (default 512 MiB).
     public static let defaultMaxBytes = 512 << 20
 
     public let store: QuadStore
     public let validator: ShapeValidator?
+    /// Who signs what this publisher publishes; nil publishes unsigned (tools without a key).
+    public let identity: PeerIdentity?
 
-    public init(store: QuadStore, shapes: ShapesGraph?) {
+    public init(store: QuadStore, shapes: ShapesGraph?, identity: PeerIdentity? = nil) {
         self.store = store
         self.validator = shapes.map { ShapeValidator(shapes: $0) }
+        self.identity = identity
     }
 
     /// The graph IRI a file publishes to when none is given: its absolute `file:` URL, which is
@@ -61,6 +44,7 @@ public struct DescriptionPublisher: Sendable {
         defer { for path in spooled { try? FileManager.default.removeItem(atPath: path) } }
         var pending: [PendingDescription] = []
         var graphs: Set<String> = []
+        let issued = UTCTimestamp.wholeSeconds(Date())
         for var request in requests {
             if let path = try spoolIfStreamed(&request) { spooled.append(path) }
             let size = try fileSize(request.source)
@@ -74,31 +58,63 @@ public struct DescriptionPublisher: Sendable {
                 throw RDFSyntaxError(.io, "two documents would publish the same graph <\(graph)>", source: request.source.name)
             }
             request.parse.syntax = try request.parse.syntax ?? detectSyntax(request.source)
-            pending.append(pendingDescription(request, graph: graph, size: size, progress: progress))
+            pending.append(try localDescription(request, graph: graph, size: size, issued: issued, progress: progress))
         }
         return try store.publish(pending)
     }
 
-    private func pendingDescription(_ request: PublishRequest, graph: String, size: Int?,
-                                    progress: ((_ source: String, LoadProgress) -> Void)?) -> PendingDescription {
-        let header = DescriptionHeader(graph: graph, source: request.source.name,
-                                       syntax: request.parse.syntax?.rawValue ?? "")
-        let rules = request.validate ? validator : nil
+    /// The header and signer of a document published here.
+    private func localDescription(_ request: PublishRequest, graph: String, size: Int?, issued: Date,
+                                  progress: ((_ source: String, LoadProgress) -> Void)?) throws -> PendingDescription {
+        let expires = request.expires.map(UTCTimestamp.wholeSeconds)
+        if let expires, expires <= issued {
+            throw PublishRefused(source: request.source.name, reason: "it would expire (\(UTCTimestamp.format(expires))) before it is published")
+        }
+        var origin = DescriptionOrigin.unsigned
+        if let identity {
+            if size == 0 {
+                throw PublishRefused(source: request.source.name, reason: """
+                    an empty document cannot be published signed (an empty envelope is a retraction); \
+                    to remove a description, retract it
+                    """)
+            }
+            // The base the parser resolves against, so a peer reading the body resolves alike.
+            let base = request.parse.baseIRI ?? request.source.fileURL ?? "file:///dev/stdin"
+            let syntax = request.parse.syntax
+            origin = .local(LocalSigner(publisher: identity.id.description) { seal in
+                guard let digest = Hex.decode(seal.digest.dropFirst("sha256:".count)) else {
+                    throw PublishRefused(source: seal.graph, reason: "no digest of the body to sign")
+                }
+                return try EnvelopeHeader.sign(graph: seal.graph, version: seal.version, issued: seal.issued, expires: seal.expires,
+                                               syntax: syntax, base: base, length: seal.byteCount, digest: digest, by: identity).bytes
+            })
+        }
+        let header = DescriptionHeader(graph: graph, source: request.source.name, syntax: request.parse.syntax?.rawValue ?? "",
+                                       issued: issued, expires: expires, origin: origin)
+        return pendingDescription(request.source, parse: request.parse, validate: request.validate, header: header,
+                                  size: size, progress: progress)
+    }
+
+    /// Loads a document through the parser into the store (keeping its verbatim bytes and their
+    /// SHA-256) and checks it against the shapes, as one pending description.
+    func pendingDescription(_ source: DocumentSource, parse: ParseOptions, validate: Bool, header: DescriptionHeader, size: Int?,
+                            progress: ((_ source: String, LoadProgress) -> Void)?) -> PendingDescription {
+        let rules = validate ? validator : nil
         return PendingDescription(header: header, load: { writer in
             var hasher = SHA256()
             var bytesRead = 0
-            try RDFParser.parse(request.source, options: request.parse, observe: { chunk in
+            try RDFParser.parse(source, options: parse, observe: { chunk in
                 hasher.update(bufferPointer: chunk)
                 try writer.appendBody(chunk)
                 bytesRead += chunk.count
-                progress?(request.source.name, LoadProgress(bytesRead: bytesRead, totalBytes: size, quads: writer.quadCount))
+                progress?(source.name, LoadProgress(bytesRead: bytesRead, totalBytes: size, quads: writer.quadCount))
             }, consume: { try writer.add($0) })
-            writer.digest = "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            writer.digest = "sha256:" + Hex.encode(hasher.finalize())
         }, check: { reader in
             guard let rules else { return }
             let result = try rules.validate(reader)
             if result.total > 0 {
-                throw RulesViolated(source: request.source.name, rules: rules.shapes.source,
+                throw RulesViolated(source: source.name, rules: rules.shapes.source,
                                     violations: result.violations, total: result.total)
             }
         })

@@ -14,3 +14,16 @@ public struct RulesViolated: Error, Sendable, CustomStringConvertible {
         return lines.joined(separator: "\n")
     }
 }
+
+/// A publication refused before any work because of what was asked, not what the document says.
+public struct PublishRefused: Error, Sendable, CustomStringConvertible, Equatable {
+    public var source: String
+    public var reason: String
+
+    public init(source: String, reason: String) {
+        self.source = source
+        self.reason = reason
+    }
+
+    public var description: String { "\(source): \(reason)" }
+}

@@ -8,25 +8,22 @@ public struct DescriptionHeader: Sendable {
     public var source: String
     /// The syntax it was written in (Raptor's name), kept with the verbatim body.
     public var syntax: String
-    public var publisher: String?
     public var issued: Date
     public var expires: Date?
-    /// An explicit version; nil takes the next one after the version being replaced.
-    public var version: Int?
-    public var signature: [UInt8]?
+    /// Who publishes it: decides who may replace it and how its version is numbered.
+    public var origin: DescriptionOrigin
 
-    public init(graph: String, source: String, syntax: String, publisher: String? = nil,
-                issued: Date = Date(), expires: Date? = nil, version: Int? = nil,
-                signature: [UInt8]? = nil) {
+    public init(graph: String, source: String, syntax: String, issued: Date = Date(), expires: Date? = nil,
+                origin: DescriptionOrigin = .unsigned) {
         self.graph = graph
         self.source = source
         self.syntax = syntax
-        self.publisher = publisher
         self.issued = issued
         self.expires = expires
-        self.version = version
-        self.signature = signature
+        self.origin = origin
     }
+
+    public var publisher: String? { origin.publisher }
 }
 
 /// A description as the store lists it.
@@ -52,6 +49,13 @@ public struct PublishOutcome: Sendable, Equatable {
     public var quadCount: Int
     /// Whether an earlier version of the description was replaced.
     public var replaced: Bool
+
+    public init(graph: String, version: Int, quadCount: Int, replaced: Bool) {
+        self.graph = graph
+        self.version = version
+        self.quadCount = quadCount
+        self.replaced = replaced
+    }
 }
 
 /// A description waiting to be published: its header, how to load it and how to check it.

@@ -64,26 +64,29 @@ public final class QuadStore: Sendable {
         }
     }
 
-    private func publish(_ pending: PendingDescription, in db: Database) throws -> PublishOutcome {
+    func publish(_ pending: PendingDescription, in db: Database) throws -> PublishOutcome {
         let header = pending.header
         let dictionary = try TermDictionary(db)
-        let previous = try Row.fetchOne(db, sql: "SELECT id, version FROM descriptions WHERE graph = ?",
-                                        arguments: [header.graph])
-        if let previous {
-            try collectTermsForCollection(db, description: previous["id"])
-            try removeDescription(db, id: previous["id"])
+        let held = try HeldGraph.find(header.graph, in: db)
+        let version = try HeldGraph.version(for: header.origin, graph: header.graph, over: held, in: db)
+        if let previous = held?.descriptionID {
+            try collectTermsForCollection(db, description: previous)
+            try removeDescription(db, id: previous)
+        } else if held != nil {
+            // Publishing over a retraction: the newer description supersedes it.
+            try db.execute(sql: "DELETE FROM tombstones WHERE graph = ?", arguments: [header.graph])
         }
         let bulk = try !(Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM quads)") ?? false)
         if bulk {
             for index in StoreSchema.secondaryIndexes { try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)") }
         }
-        let version = header.version ?? ((previous?["version"] as Int?).map { $0 + 1 } ?? 1)
+        var envelope: Data?
+        if case .received(_, _, let head) = header.origin { envelope = Data(head) }
         try db.execute(sql: """
-            INSERT INTO descriptions(graph, source, syntax, publisher, version, issued, expires, signature)
+            INSERT INTO descriptions(graph, source, syntax, publisher, version, issued, expires, envelope)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [header.graph, header.source, header.syntax, header.publisher, version,
-                             Self.timestamp(header.issued), header.expires.map(Self.timestamp),
-                             header.signature.map { Data($0) }])
+                             Self.timestamp(header.issued), header.expires.map(Self.timestamp), envelope])
         let id = db.lastInsertedRowID
         let writer = try DescriptionWriter(database: db, dictionary: dictionary, descriptionID: id, header: header)
         try pending.load(writer)
@@ -92,24 +95,31 @@ public final class QuadStore: Sendable {
                 try db.execute(sql: "CREATE INDEX \(index.name) ON quads(\(index.columns))")
             }
         }
-        if previous != nil { try collectUnusedTerms(db) }
+        if held?.descriptionID != nil { try collectUnusedTerms(db) }
         try db.execute(sql: "UPDATE descriptions SET quad_count = ?, byte_count = ?, digest = ? WHERE id = ?",
                        arguments: [writer.quadCount, writer.byteCount, writer.digest, id])
         try pending.check(DescriptionReader(database: db, dictionary: dictionary, writer: writer))
+        if case .local(let signer) = header.origin {
+            let head = try signer.seal(EnvelopeSeal(graph: header.graph, version: version, issued: header.issued,
+                                                    expires: header.expires, byteCount: writer.byteCount, digest: writer.digest))
+            try db.execute(sql: "UPDATE descriptions SET envelope = ? WHERE id = ?", arguments: [Data(head), id])
+        }
+        if let publisher = header.publisher { try HeldGraph.raiseHighWaterMark(publisher, to: version, in: db) }
         // Keep the planner's statistics current: without them SQLite picks disastrous join
         // orders for triple self-joins. The limit keeps ANALYZE cheap on big stores.
         try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
         return PublishOutcome(graph: header.graph, version: version, quadCount: writer.quadCount,
-                              replaced: previous != nil)
+                              replaced: held?.descriptionID != nil)
     }
 
-    /// Removes a description and every graph it owns. Returns false when there was none.
+    /// Removes an unsigned description and every graph it owns. Returns false when there was
+    /// none. A signed description is only retracted by its publisher (`retract(_:by:)`, or a
+    /// received retraction), so that the retraction can travel.
     @discardableResult
     public func retract(graph: String) throws -> Bool {
         try database.write { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM descriptions WHERE graph = ?", arguments: [graph]) else {
-                return false
-            }
+            guard let held = try HeldGraph.find(graph, in: db), let id = held.descriptionID else { return false }
+            if held.publisher != nil { throw StoreError.graphOwnedByPublisher(graph: graph, publisher: held.publisher) }
             try collectTermsForCollection(db, description: id)
             try removeDescription(db, id: id)
             try collectUnusedTerms(db)
@@ -117,7 +127,7 @@ public final class QuadStore: Sendable {
         }
     }
 
-    private func removeDescription(_ db: Database, id: Int64) throws {
+    func removeDescription(_ db: Database, id: Int64) throws {
         try db.execute(sql: "DELETE FROM quads WHERE g IN (SELECT graph FROM description_graphs WHERE description = ?)",
                        arguments: [id])
         try db.execute(sql: "DELETE FROM description_graphs WHERE description = ?", arguments: [id])
@@ -127,7 +137,7 @@ public final class QuadStore: Sendable {
 
     /// Remembers the terms a description uses, before its quads go, so the ones nothing else
     /// uses can be dropped afterwards and `stats` keeps counting live terms only.
-    private func collectTermsForCollection(_ db: Database, description: Int64) throws {
+    func collectTermsForCollection(_ db: Database, description: Int64) throws {
         try db.execute(sql: """
             CREATE TEMP TABLE IF NOT EXISTS term_candidates(id INTEGER PRIMARY KEY);
             CREATE TEMP TABLE IF NOT EXISTS graph_candidates(id INTEGER PRIMARY KEY);
@@ -140,7 +150,7 @@ public final class QuadStore: Sendable {
             """)
     }
 
-    private func collectUnusedTerms(_ db: Database) throws {
+    func collectUnusedTerms(_ db: Database) throws {
         // Candidates still in use stay; the rest go, from the keyword index first (TextSearch).
         try db.execute(sql: """
             DELETE FROM temp.term_candidates

@@ -79,6 +79,105 @@ enum StoreSchema {
         migrator.registerMigration("v2: text search") { db in
             try TextSearch.createIndex(db)
         }
+        // Signed envelopes: the verbatim head of each signed description, retractions that keep
+        // travelling after their description is gone, and each publisher's high-water mark.
+        migrator.registerMigration("v3: envelopes") { db in
+            try db.execute(sql: """
+                -- The envelope's head (every byte before the body); the body is description_chunks.
+                -- NULL for a description published here without a signature.
+                ALTER TABLE descriptions ADD COLUMN envelope BLOB;
+                -- The signature is inside the envelope now.
+                ALTER TABLE descriptions DROP COLUMN signature;
+                CREATE INDEX descriptions_by_publisher ON descriptions(publisher, version) WHERE publisher IS NOT NULL;
+                CREATE INDEX descriptions_by_expiry ON descriptions(expires) WHERE expires IS NOT NULL;
+                -- A retraction: the whole signed envelope (it has no body), kept so it reaches
+                -- every peer and so an older version arriving late cannot bring the graph back.
+                CREATE TABLE tombstones(
+                    graph TEXT PRIMARY KEY,
+                    publisher TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    issued TEXT NOT NULL,
+                    expires TEXT,
+                    envelope BLOB NOT NULL
+                );
+                CREATE INDEX tombstones_by_publisher ON tombstones(publisher, version);
+                CREATE INDEX tombstones_by_expiry ON tombstones(expires) WHERE expires IS NOT NULL;
+                -- The highest version seen of each publisher (the gossip digest). It outlives
+                -- replaced and purged descriptions, so a partner never resends what is gone.
+                CREATE TABLE publisher_versions(
+                    publisher TEXT PRIMARY KEY,
+                    version INTEGER NOT NULL
+                );
+                """)
+        }
+        // Red Rover: the hub's subscribers, who was told which location (the exposure log), the
+        // locations reported blocked, the outgoing mail queue, mail requests already handled; and
+        // on the subscriber's side the hints received. Locations are keyed by their URL, which
+        // outlives the blank node a republished description gives them.
+        migrator.registerMigration("v4: red rover") { db in
+            try db.execute(sql: """
+                CREATE TABLE subscribers(
+                    id INTEGER PRIMARY KEY,
+                    address TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    interest TEXT NOT NULL,
+                    interest_kind TEXT NOT NULL CHECK (interest_kind IN ('sparql', 'keywords')),
+                    every_seconds INTEGER NOT NULL CHECK (every_seconds > 0),
+                    max_hints INTEGER NOT NULL CHECK (max_hints > 0),
+                    status TEXT NOT NULL CHECK (status IN ('pending', 'active', 'unsubscribed')),
+                    token TEXT NOT NULL UNIQUE,
+                    created TEXT NOT NULL,
+                    last_sent TEXT
+                );
+                CREATE TABLE exposures(
+                    subscriber INTEGER NOT NULL,
+                    location TEXT NOT NULL,
+                    resource TEXT NOT NULL,
+                    sent TEXT NOT NULL,
+                    message_id TEXT NOT NULL,
+                    PRIMARY KEY (subscriber, location)
+                );
+                CREATE INDEX exposures_by_location ON exposures(location);
+                CREATE TABLE blocked_locations(
+                    location TEXT PRIMARY KEY,
+                    reported TEXT NOT NULL
+                );
+                CREATE TABLE outbox(
+                    id INTEGER PRIMARY KEY,
+                    subscriber INTEGER,
+                    period TEXT NOT NULL,
+                    message_id TEXT NOT NULL UNIQUE,
+                    sender TEXT NOT NULL,
+                    recipient TEXT NOT NULL,
+                    bytes BLOB NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('queued', 'sent', 'failed')),
+                    attempts INTEGER NOT NULL DEFAULT 0,
+                    next_attempt TEXT NOT NULL,
+                    last_error TEXT,
+                    created TEXT NOT NULL,
+                    sent_at TEXT,
+                    UNIQUE (subscriber, period)
+                );
+                CREATE INDEX outbox_due ON outbox(state, next_attempt);
+                -- Requests mailed to the hub (subscribe, confirm, unsubscribe) already acted on, by
+                -- Message-ID (or the SHA-256 of a message without one): reading the same mailbox
+                -- twice sends no second confirmation.
+                CREATE TABLE handled_requests(
+                    message_key TEXT PRIMARY KEY,
+                    handled TEXT NOT NULL
+                );
+                CREATE TABLE received_hints(
+                    hub TEXT NOT NULL,
+                    resource TEXT NOT NULL,
+                    title TEXT NOT NULL,
+                    location TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    valid_until TEXT NOT NULL,
+                    received TEXT NOT NULL,
+                    message_id TEXT,
+                    PRIMARY KEY (hub, url)
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -29,6 +29,22 @@ public final class StoreSnapshot {
         return try Bool.fetchOne(database, sql: "SELECT EXISTS(SELECT 1 FROM description_graphs WHERE graph = ?)", arguments: [id]) == true ? id : nil
     }
 
+    /// The IRI that stands for every graph of one publisher's descriptions in a query's dataset
+    /// (`FROM <urn:grapevine:publisher:ID>`); the same prefix as `PeerID.publisherIRI`.
+    public static let publisherIRIPrefix = "urn:grapevine:publisher:"
+
+    /// The graphs a dataset clause (`FROM`, `FROM NAMED`) names: a publisher IRI stands for every
+    /// graph of that publisher's descriptions, any other IRI for that one graph. Empty when the
+    /// store has none of them.
+    public func graphIDs(forDatasetName iri: String) throws -> [Int64] {
+        guard iri.hasPrefix(Self.publisherIRIPrefix) else { return try graphID(named: iri).map { [$0] } ?? [] }
+        let publisher = iri.dropFirst(Self.publisherIRIPrefix.count).lowercased()
+        return try Int64.fetchAll(database, sql: """
+            SELECT g.graph FROM description_graphs g JOIN descriptions d ON d.id = g.description
+            WHERE d.publisher = ? ORDER BY g.graph
+            """, arguments: [publisher])
+    }
+
     /// How many quads match a pattern of constants (nil = any), capped for speed: the estimate the
     /// join order is built from.
     func count(s: Int64?, p: Int64?, o: Int64?, g: Int64?, cap: Int = 1_000_000) throws -> Int {

@@ -26,7 +26,8 @@ struct Grapevine: AsyncParsableCommand {
         version: version,
         subcommands: [
             PublishCommand.self, RetractCommand.self, ExportCommand.self, ConvertCommand.self,
-            QueryCommand.self, ServeCommand.self, StatsCommand.self, GraphsCommand.self,
+            QueryCommand.self, ServeCommand.self, StatsCommand.self, GraphsCommand.self, PeersCommand.self,
+            InitCommand.self, WhoamiCommand.self, SimulateCommand.self, HintsCommand.self, RoverCommand.self,
         ]
     )
 }

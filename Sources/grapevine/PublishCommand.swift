@@ -19,6 +19,10 @@ struct PublishCommand: ParsableCommand {
             malformed or breaks a rule, nothing is published and the store is left as it was.
 
             Use - to read one document from standard input (name its syntax with --syntax).
+
+            Every description is signed with the store's identity (<db>.key, created on first \
+            use; see `grapevine init`), so peers can tell it is yours: only that key can replace \
+            or retract it. Versions count per publisher.
             """
     )
 
@@ -31,6 +35,10 @@ struct PublishCommand: ParsableCommand {
     @Flag(name: .customLong("no-validate"), help: "Skip the publishing rules (for loading arbitrary RDF).")
     var noValidate = false
 
+    @Option(help: ArgumentHelp("When the descriptions expire: peers drop them then.",
+                               discussion: "A duration from now (90s, 30m, 12h, 7d, 2w) or an ISO 8601 date-time (2026-12-24T18:00:00Z)."))
+    var expires: String?
+
     @Flag(name: .shortAndLong, help: "Print nothing on success.")
     var quiet = false
 
@@ -41,15 +49,20 @@ struct PublishCommand: ParsableCommand {
         if graph != nil && files.count > 1 {
             throw ValidationError("--graph names one description; give a single file with it")
         }
+        if let expires, ExpiryTime.parse(expires) == nil {
+            throw ValidationError("--expires '\(expires)' is not \(ExpiryTime.forms)")
+        }
     }
 
     func run() throws {
         try reportingErrors {
-            let store = try store.open()
-            let publisher = DescriptionPublisher(store: store, shapes: noValidate ? nil : try ShapesGraph.bundled())
+            let expiry = expires.flatMap { ExpiryTime.parse($0) }
+            let database = try store.open()
+            let publisher = DescriptionPublisher(store: database, shapes: noValidate ? nil : try ShapesGraph.bundled(),
+                                                 identity: try store.identity())
             let requests = files.map { file in
                 PublishRequest(source: file == "-" ? .standardInput : .file(file), graph: graph,
-                               parse: parsing.options, validate: !noValidate)
+                               parse: parsing.options, validate: !noValidate, expires: expiry)
             }
             let progress = ProgressLine()
             let started = Date()

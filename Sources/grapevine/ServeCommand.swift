@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import Node
+import Publishing
 import Store
 
 struct ServeCommand: AsyncParsableCommand {
@@ -17,10 +18,24 @@ struct ServeCommand: AsyncParsableCommand {
               /store     Graph Store HTTP Protocol (?graph=IRI); writes need the bearer token
               /status    JSON: version, uptime, descriptions, quads
               /metrics   Prometheus text
+              /gossip/*  anti-entropy with other nodes (binary; see `grapevine peers`)
               /          the web page: search, facets, resources, a SPARQL editor
 
+            The node signs what it publishes with the identity beside its database (created on \
+            first use; see `grapevine init`) and gossips every description to its peers: give one \
+            or more with --peer and the rest are learned. Publishing into the node's database with \
+            `grapevine publish` while it runs is gossiped too.
+
             Settings come from --config FILE (YAML: host, port, db, token, query_timeout, \
-            max_results, max_body, load); options given here win.
+            max_results, max_body, load, peers, advertise, trust, network_key, gossip_interval, \
+            gossip_budget, max_envelope); options given here win. GRAPEVINE_NETWORK_KEY sets the \
+            network key without writing it in a file.
+
+            Example, three nodes on one machine:
+              grapevine serve --db a.sqlite --port 8471 &
+              grapevine serve --db b.sqlite --port 8472 --peer http://127.0.0.1:8471 &
+              grapevine serve --db c.sqlite --port 8473 --peer http://127.0.0.1:8472 &
+              grapevine publish --db a.sqlite catalogue.ttl   # reaches b and c within seconds
             """
     )
 
@@ -42,6 +57,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("load"), help: "Publish these files or folders before serving (repeatable).", completion: .file())
     var load: [String] = []
 
+    @Option(name: .customLong("peer"), help: "A node to join the network through, as http://HOST:PORT (repeatable).")
+    var peers: [String] = []
+
+    @Option(help: "Where peers reach this node (default: http://HOST:PORT as it listens).")
+    var advertise: String?
+
+    @Option(name: .customLong("gossip-interval"), help: "Seconds between gossip rounds (default 1).")
+    var gossipInterval: Double?
+
     func run() async throws {
         var configuration: NodeConfiguration
         do {
@@ -54,6 +78,10 @@ struct ServeCommand: AsyncParsableCommand {
         if let port { configuration.port = port }
         if let token = token ?? ProcessInfo.processInfo.environment["GRAPEVINE_TOKEN"] { configuration.token = token }
         configuration.load += load
+        configuration.peers += peers
+        if let advertise { configuration.advertise = advertise }
+        if let gossipInterval { configuration.gossipInterval = gossipInterval }
+        if let key = ProcessInfo.processInfo.environment["GRAPEVINE_NETWORK_KEY"] { configuration.networkKey = key }
 
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -71,7 +99,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             throw fail(error)
         }
-        logger.info("serving \(configuration.databasePath) on http://\(configuration.host):\(configuration.port)/")
+        logger.info("serving \(configuration.databasePath) on http://\(configuration.host):\(configuration.port)/ as peer \(node.gossip.identity.id)")
         try await NodeServer.run(node: node)
     }
 }

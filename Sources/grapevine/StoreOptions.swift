@@ -1,4 +1,5 @@
 import ArgumentParser
+import Publishing
 import Store
 
 /// `--db`, shared by every command that touches a store.
@@ -13,5 +14,16 @@ struct StoreOptions: ParsableArguments {
 
     func open() throws -> QuadStore {
         try QuadStore(path: path)
+    }
+
+    /// The store's identity key (`<db>.key`).
+    var keyFile: String { PeerIdentity.keyPath(forDatabase: path) }
+
+    /// The store's identity, created on first use (and said so on stderr, since from then on
+    /// the key file must be kept: it is what can replace or retract what is published now).
+    func identity() throws -> PeerIdentity {
+        let (identity, created) = try PeerIdentity.loadOrCreate(forDatabase: path)
+        if created { StandardError.write("created identity \(identity.id) in \(keyFile)\n") }
+        return identity
     }
 }

@@ -20,6 +20,11 @@ import Darwin
 /// until `/status` answers (up to 30 s) and throws with the server's log if it does not. `stop()`
 /// sends SIGTERM, waits for the process to exit (SIGKILL after 10 s) and removes the temporary
 /// folder; it is safe to call twice, and `deinit` calls it.
+///
+/// For a node that must come back (a peer stopped and restarted on its own database and port),
+/// `halt()` stops the process but keeps its folder, and `restart()` starts a new process on the
+/// same folder, port, arguments and environment. `start(…, directory:, port:)` starts a node in
+/// a folder the caller prepared (a configuration file, an identity made with `grapevine init`).
 final class NodeProcess: @unchecked Sendable {
     /// `http://127.0.0.1:P` (no trailing slash).
     let baseURL: URL
@@ -28,6 +33,10 @@ final class NodeProcess: @unchecked Sendable {
     let directory: String
     var databasePath: String { directory + "/store.sqlite" }
     var logPath: String { directory + "/node.log" }
+
+    /// What `start` was given after `serve --host --port --db`, for `restart()`.
+    let arguments: [String]
+    let environment: [String: String]
 
     private let process: Process
     private let lock = NSLock()
@@ -48,25 +57,32 @@ final class NodeProcess: @unchecked Sendable {
         return packageRoot + "/.build/debug/grapevine"
     }()
 
-    private init(process: Process, port: Int, directory: String) {
+    private init(process: Process, port: Int, directory: String, arguments: [String], environment: [String: String]) {
         self.process = process
         self.port = port
         self.directory = directory
+        self.arguments = arguments
+        self.environment = environment
         baseURL = URL(string: "http://127.0.0.1:\(port)")!
     }
 
     deinit { stop() }
 
     /// Starts `grapevine serve --host 127.0.0.1 --port P --db TMP/store.sqlite <arguments>`.
-    /// `environment` is added to this process's own (without `GRAPEVINE_DB` and `GRAPEVINE_TOKEN`).
+    /// `environment` is added to this process's own (without `GRAPEVINE_DB`, `GRAPEVINE_TOKEN`
+    /// and `GRAPEVINE_NETWORK_KEY`).
+    ///
+    /// `directory` (created if missing) and `port` fix the folder and the port instead of fresh
+    /// ones; a fixed port is not retried when it is taken.
     static func start(arguments: [String] = [], environment: [String: String] = [:],
-                      timeout: TimeInterval = 30) throws -> NodeProcess {
+                      timeout: TimeInterval = 30, directory fixedDirectory: String? = nil,
+                      port fixedPort: Int? = nil) throws -> NodeProcess {
         var lastError: (any Error)?
         // A free port can be taken between choosing it and the server binding it: try again then.
-        for _ in 0..<3 {
-            let directory = NSTemporaryDirectory() + "grapevine-node-" + UUID().uuidString
+        for _ in 0..<(fixedPort == nil ? 3 : 1) {
+            let directory = fixedDirectory ?? NSTemporaryDirectory() + "grapevine-node-" + UUID().uuidString
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let port = try freePort()
+            let port = try fixedPort ?? freePort()
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = ["serve", "--host", "127.0.0.1", "--port", String(port),
@@ -74,24 +90,30 @@ final class NodeProcess: @unchecked Sendable {
             var env = ProcessInfo.processInfo.environment
             env.removeValue(forKey: "GRAPEVINE_DB")
             env.removeValue(forKey: "GRAPEVINE_TOKEN")
+            env.removeValue(forKey: "GRAPEVINE_NETWORK_KEY")
             for (key, value) in environment { env[key] = value }
             process.environment = env
             // The log goes to a file: a pipe nobody reads would fill up and block the server.
-            _ = FileManager.default.createFile(atPath: directory + "/node.log", contents: nil)
+            // A restarted node appends to the log of its earlier runs.
+            if !FileManager.default.fileExists(atPath: directory + "/node.log") {
+                _ = FileManager.default.createFile(atPath: directory + "/node.log", contents: nil)
+            }
             let log = try FileHandle(forWritingTo: URL(fileURLWithPath: directory + "/node.log"))
+            _ = try? log.seekToEnd()
             process.standardOutput = log
             process.standardError = log
             process.standardInput = FileHandle.nullDevice
             try process.run()
             try? log.close()
-            let node = NodeProcess(process: process, port: port, directory: directory)
+            let node = NodeProcess(process: process, port: port, directory: directory,
+                                   arguments: arguments, environment: environment)
             do {
                 try node.waitUntilReady(timeout: timeout)
                 return node
             } catch {
                 lastError = error
                 let log = node.log
-                node.stop()
+                if fixedDirectory == nil { node.stop() } else { node.halt() }
                 // Only a port clash is worth another try.
                 if !log.contains("in use") && !log.contains("EADDRINUSE") { throw error }
             }
@@ -106,10 +128,31 @@ final class NodeProcess: @unchecked Sendable {
 
     var isRunning: Bool { process.isRunning }
 
+    /// The server's process id (for reading its memory use from /proc).
+    var processIdentifier: Int32 { process.processIdentifier }
+
     /// SIGTERM, then wait (SIGKILL after `grace` seconds); removes the temporary folder.
     /// Returns the exit status (nil if it had to be killed or was already stopped).
     @discardableResult
     func stop(grace: TimeInterval = 10) -> Int32? {
+        terminate(grace: grace, removingDirectory: true)
+    }
+
+    /// Like `stop()`, but keeps the folder (store, identity, peer list, log) for `restart()`.
+    @discardableResult
+    func halt(grace: TimeInterval = 10) -> Int32? {
+        terminate(grace: grace, removingDirectory: false)
+    }
+
+    /// A new `grapevine serve` on this node's folder, port, arguments and environment (after
+    /// `halt()`; a running node is halted first). The new process owns the folder from then on.
+    func restart(timeout: TimeInterval = 30) throws -> NodeProcess {
+        halt()
+        return try NodeProcess.start(arguments: arguments, environment: environment, timeout: timeout,
+                                     directory: directory, port: port)
+    }
+
+    private func terminate(grace: TimeInterval, removingDirectory: Bool) -> Int32? {
         lock.lock()
         if stopped { lock.unlock(); return nil }
         stopped = true
@@ -129,7 +172,7 @@ final class NodeProcess: @unchecked Sendable {
         } else {
             status = process.terminationStatus
         }
-        try? FileManager.default.removeItem(atPath: directory)
+        if removingDirectory { try? FileManager.default.removeItem(atPath: directory) }
         return status
     }
 

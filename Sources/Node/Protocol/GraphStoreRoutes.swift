@@ -26,7 +26,9 @@ import Store
 /// has no token). A body that does not parse answers 400 with the parser's line and column; one
 /// that breaks the publishing rules 422 with the subjects; over the size limit 413; an
 /// unsupported Content-Type 415; a graph that belongs to another description (a named graph
-/// inside a TriG or N-Quads description) 409. A refused write changes nothing. Writes to
+/// inside a TriG or N-Quads description) or to another publisher (a description gossiped from a
+/// peer) 409. A refused write changes nothing. With the node's identity, writes are signed and a
+/// DELETE leaves a signed retraction that travels to the peers. Writes to
 /// `?default` answer 405: the union has no writable graph of its own. Writes through this route
 /// run one at a time, so a POST's read-merge-publish is not interleaved with another write.
 enum GraphStoreRoutes {
@@ -149,9 +151,17 @@ enum GraphStoreRoutes {
         try await BlockingWork.run {
             writes.lock()
             defer { writes.unlock() }
-            if try node.store.retract(graph: graph) { return }
-            try refuseIfOwned(graph, by: try node.store.descriptions())
-            throw ProtocolError(.notFound, "no graph <\(graph)> in this store")
+            let descriptions = try node.store.descriptions()
+            guard descriptions.contains(where: { $0.graph == graph }) else {
+                try refuseIfOwned(graph, by: descriptions)
+                throw ProtocolError(.notFound, "no graph <\(graph)> in this store")
+            }
+            // With the node's identity this stores a signed retraction, which gossip carries on.
+            do {
+                try node.publisher.retract([graph])
+            } catch let error as StoreError {
+                throw refusal(error)
+            }
         }
         return Response(status: .noContent)
     }
@@ -205,8 +215,22 @@ enum GraphStoreRoutes {
         } catch let error as RulesViolated {
             throw ProtocolError(.unprocessableContent, error.description)
         } catch let error as StoreError {
-            if case .graphOwnedByAnotherDescription = error { throw ProtocolError(.conflict, error.description) }
-            throw error
+            throw refusal(error)
+        } catch let error as PublishRefused {
+            throw ProtocolError(.badRequest, error.description)
+        }
+    }
+
+    /// 409 for a graph this node may not write (another description's named graph, another
+    /// publisher's description, a version already superseded); other store errors are failures.
+    private static func refusal(_ error: StoreError) -> any Error {
+        switch error {
+        case .graphOwnedByAnotherDescription, .graphOwnedByPublisher, .staleVersion:
+            ProtocolError(.conflict, error.description)
+        case .noSuchGraph(let graph):
+            ProtocolError(.notFound, "no graph <\(graph)> in this store")
+        case .incompatibleDatabase:
+            error
         }
     }
 

@@ -49,15 +49,20 @@ final class Evaluation {
         self.query = query
         self.options = options
         deadline = Date().addingTimeInterval(options.timeout)
+        // A publisher IRI (urn:grapevine:publisher:ID) names every graph of its descriptions.
         if let graphs = dataset.defaultGraphs {
-            let ids = try graphs.map { try snapshot.graphID(named: $0) }
-            defaultGraphs = ids.compactMap { $0 }
-            hasMissingDefault = ids.contains(nil)
+            let ids = try graphs.map { try snapshot.graphIDs(forDatasetName: $0) }
+            var seen: Set<Int64> = []
+            defaultGraphs = ids.joined().filter { seen.insert($0).inserted }
+            hasMissingDefault = ids.contains { $0.isEmpty }
         } else {
             defaultGraphs = nil
             hasMissingDefault = false
         }
-        namedGraphs = try dataset.namedGraphs.map { try $0.compactMap { try snapshot.graphID(named: $0) } }
+        namedGraphs = try dataset.namedGraphs.map { names in
+            var seen: Set<Int64> = []
+            return try names.flatMap { try snapshot.graphIDs(forDatasetName: $0) }.filter { seen.insert($0).inserted }
+        }
         collectVariables(query.algebra)
         if case .construct(let template) = query.form { template.forEach { $0.variables.forEach { slot($0) } } }
         if case .describe(let targets) = query.form { targets.compactMap(\.variable).forEach { slot($0) } }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import RDF
 import SPARQL
 import Store
@@ -12,6 +13,10 @@ import Store
 /// invented expiry. Only resources named by an IRI are offered (a hint must name its resource).
 /// When two resources share a URL, the URL goes with the first resource in IRI order; when a
 /// resource has several titles, a plain one is preferred, then English, then the first.
+///
+/// Hints graphs (`urn:grapevine:hints:…`, what this store received from other hubs) are left
+/// out of the query: those hints were told to this store in confidence, under another hub's
+/// scattering, and offering them again as the hub's own would leak them past that limit.
 public struct HintCatalogue: Sendable {
     /// Offerable hints by resource IRI, each list in URL order.
     public let hintsByResource: [String: [Hint]]
@@ -38,8 +43,10 @@ public struct HintCatalogue: Sendable {
               OPTIONAL { ?resource dcterms:title ?title }
             }
             """)
-        guard case .solutions(let table) = try QueryEngine(store: store, options: QueryOptions(timeout: 600, maxResults: 50_000_000))
-            .execute(query) else { return HintCatalogue(hints: []) }
+        let engine = QueryEngine(store: store, options: QueryOptions(timeout: 600, maxResults: 50_000_000))
+        guard case .solutions(let table) = try engine.execute(query, dataset: try ownGraphs(of: store)) else {
+            return HintCatalogue(hints: [])
+        }
         var best: [String: (hint: Hint, titleRank: Int)] = [:]
         for row in table.rows {
             guard case .iri(let resource)? = row[0], let location = row[2], location.isIRI || location.isBlank, case .iri(let url)? = row[3],
@@ -63,6 +70,16 @@ public struct HintCatalogue: Sendable {
             }
         }
         return HintCatalogue(hints: best.values.map(\.hint))
+    }
+
+    /// The dataset without the hints graphs: nil (every graph) when the store has none, as a hub
+    /// that receives no hints has not, so the common case pays nothing for the check.
+    static func ownGraphs(of store: QuadStore) throws -> QueryDataset? {
+        let names = try store.readSQL { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT t.lexical FROM description_graphs g JOIN terms t ON t.id = g.graph")
+        }
+        let own = names.filter { !$0.hasPrefix(RedRover.hintsGraphPrefix) }
+        return own.count == names.count ? nil : QueryDataset(defaultGraphs: own, namedGraphs: [])
     }
 
     /// Lower is better: a plain string, then English, then any other language.

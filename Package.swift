@@ -120,11 +120,12 @@ let package = Package(
             ],
             swiftSettings: upcoming
         ),
-        // The running peer: HTTP (SPARQL protocol, Graph Store protocol, web page), configuration.
+        // The running peer: HTTP (SPARQL protocol, Graph Store protocol, web page), configuration
+        // (which also holds the Red Rover commands' settings, checked with RedRover's own rules).
         .target(
             name: "Node",
             dependencies: [
-                "RDF", "RDFSyntax", "Store", "Publishing", "SPARQL", "Gossip",
+                "RDF", "RDFSyntax", "Store", "Publishing", "SPARQL", "Gossip", "Mail", "RedRover",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -163,7 +164,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NodeTests",
-            dependencies: ["RDF", "RDFSyntax", "Store", "Publishing", "SPARQL", "Gossip", "Node"],
+            dependencies: ["RDF", "RDFSyntax", "Store", "Publishing", "SPARQL", "Gossip", "Mail", "RedRover", "Node"],
             exclude: ["clients"],
             swiftSettings: upcoming
         ),

@@ -63,11 +63,11 @@ extension MailMessage {
 
     /// The single text/plain part holding `body` (line ends normalized, ending in a newline).
     private func textPart() throws -> UnsafeMutablePointer<GMimeTextPart> {
-        var text = body.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        if !text.hasSuffix("\n") { text += "\n" }
+        let normalized = Self.normalizedBody(body)
+        var utf8 = normalized.bytes
+        let plain = normalized.plain
         let part = g_mime_text_part_new_with_subtype("plain")!
         let mimePart = cgmime_text_part_part(part)!
-        var utf8 = Array(text.utf8)
         let stream = g_mime_stream_mem_new_with_buffer(&utf8, utf8.count)!
         let content = g_mime_data_wrapper_new_with_stream(stream, GMIME_CONTENT_ENCODING_DEFAULT)!
         g_mime_part_set_content(mimePart, content)
@@ -75,9 +75,6 @@ extension MailMessage {
         g_object_unref(stream)
         g_mime_text_part_set_charset(part, "utf-8")
 
-        let plain = text.utf8.allSatisfy { $0 < 0x80 }
-            && text.split(separator: "\n", omittingEmptySubsequences: false)
-                .allSatisfy { $0.utf8.count <= Self.longestPlainLine }
         var encoding = plain ? GMIME_CONTENT_ENCODING_7BIT
             : g_mime_part_get_best_content_encoding(mimePart, GMIME_ENCODING_CONSTRAINT_7BIT)
         if !plain && encoding.rawValue <= GMIME_CONTENT_ENCODING_7BIT.rawValue {
@@ -85,6 +82,45 @@ extension MailMessage {
         }
         g_mime_part_set_content_encoding(mimePart, encoding)
         return part
+    }
+
+    /// `body` as UTF-8 with LF line ends (CRLF and a lone CR become LF), ending in a line end, and
+    /// whether it can go as it is (7bit: ASCII, no line longer than `longestPlainLine` bytes).
+    /// One pass over the bytes: a hub renders this for every mail it queues, and Foundation's
+    /// `replacingOccurrences` took longer than the rest of the rendering.
+    static func normalizedBody(_ body: String) -> (bytes: [UInt8], plain: Bool) {
+        var body = body
+        return body.withUTF8 { input in
+            var plain = true
+            var lineLength = 0
+            var afterCR = false
+            var count = 0
+            let bytes = [UInt8](unsafeUninitializedCapacity: input.count + 1) { output, initialized in
+                for byte in input {
+                    if afterCR {
+                        afterCR = false
+                        if byte == 0x0A { continue }  // the LF of a CRLF, already written
+                    }
+                    switch byte {
+                    case 0x0D, 0x0A:
+                        output[count] = 0x0A
+                        afterCR = byte == 0x0D
+                        lineLength = 0
+                    default:
+                        output[count] = byte
+                        lineLength += 1
+                        if byte >= 0x80 || lineLength > longestPlainLine { plain = false }
+                    }
+                    count += 1
+                }
+                if count == 0 || output[count - 1] != 0x0A {
+                    output[count] = 0x0A
+                    count += 1
+                }
+                initialized = count
+            }
+            return (bytes, plain)
+        }
     }
 
     /// Fails on what GMime would write without complaint but a reader would misread.
@@ -96,7 +132,7 @@ extension MailMessage {
         guard !subject.contains(where: { $0.isNewline }) else { throw bad("Subject", "contains a line break") }
         let parts = messageID.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty,
-              messageID.allSatisfy({ $0.isASCII && !$0.isWhitespace && !"<>\"(),;:\\[]".contains($0) }) else {
+              messageID.utf8.allSatisfy(Self.fitsMessageID) else {
             throw bad("Message-ID", "\"\(messageID)\" is not of the form id@domain")
         }
         for header in headers {
@@ -111,6 +147,12 @@ extension MailMessage {
                 throw bad(header.name, "the value contains a line break")
             }
         }
+    }
+
+    /// Whether a byte may be part of a Message-ID: printable ASCII other than `<>"(),;:\[]`
+    /// (checked on bytes: it runs for every mail a hub queues).
+    private static func fitsMessageID(_ byte: UInt8) -> Bool {
+        (0x21..<0x7F).contains(byte) && !"<>\"(),;:\\[]".utf8.contains(byte)
     }
 
     /// An ASCII header value folded at spaces so lines stay within 78 columns where they can; a

@@ -31,8 +31,16 @@ public struct MailMessage: Sendable {
     /// 128 random bits in hex at the sender's domain: unique without any state to keep, and it
     /// tells nothing about the sending machine or the time.
     public static func newMessageID(domain: String) -> String {
-        let random = (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
-        return random + "@" + domain
+        // Hex digits by hand: `String(format:)` sixteen times cost more than the rest of a hub's mail.
+        var generator = SystemRandomNumberGenerator()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(32)
+        for _ in 0..<2 {
+            let random = generator.next()
+            for shift in stride(from: 60, through: 0, by: -4) { hex.append(digits[Int(random >> UInt64(shift) & 0xF)]) }
+        }
+        return String(decoding: hex, as: UTF8.self) + "@" + domain
     }
 
     /// The envelope that delivers this message to its `to` addresses, from its `from` address.

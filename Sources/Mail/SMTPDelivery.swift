@@ -22,7 +22,7 @@ import Foundation
 /// a server that cannot be reached, refuses the login, lacks STARTTLS when it is required or
 /// fails TLS verification is temporary. With several recipients, one refused recipient fails the
 /// whole message; Red Rover sends one message per subscriber.
-public struct SMTPDelivery: MailDelivery {
+public struct SMTPDelivery: BlockingMailDelivery {
     /// Whether to upgrade a plain `smtp://` session with STARTTLS. `smtps://` is always TLS.
     public enum StartTLS: Sendable {
         /// Upgrade when the server offers STARTTLS, go on in plain text when it does not.
@@ -62,19 +62,8 @@ public struct SMTPDelivery: MailDelivery {
         self.caCertificateFile = caCertificateFile
     }
 
-    /// libcurl sessions block their thread; they get threads of their own.
-    private static let queue = DispatchQueue(label: "grapevine.mail.smtp", attributes: .concurrent)
-
     /// libcurl's global state, set up once before the first handle.
     private static let curlReady: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
-
-    public func deliver(_ message: Data, envelope: MailEnvelope) async -> DeliveryResult {
-        await withCheckedContinuation { continuation in
-            Self.queue.async {
-                continuation.resume(returning: deliverSynchronously(message, envelope: envelope))
-            }
-        }
-    }
 
     /// One SMTP session on the calling thread, which it blocks for up to `timeout`.
     public func deliverSynchronously(_ message: Data, envelope: MailEnvelope) -> DeliveryResult {

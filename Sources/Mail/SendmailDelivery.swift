@@ -21,7 +21,7 @@ import Darwin
 /// program that exits without reading cannot then block the writer or kill it with SIGPIPE.
 /// The program's output is kept (the last lines go into the failure reason). It is started with
 /// posix_spawn (see `ChildProgram`), not `Process`, so that it gets a clean signal mask.
-public struct SendmailDelivery: MailDelivery {
+public struct SendmailDelivery: BlockingMailDelivery {
     public let program: String
     /// Given before `-i -f …` (e.g. msmtp's `--host=…`, or `-C FILE`).
     public let arguments: [String]
@@ -38,16 +38,6 @@ public struct SendmailDelivery: MailDelivery {
     static let permanentStatuses: [Int32: String] = [
         65: "EX_DATAERR", 67: "EX_NOUSER", 68: "EX_NOHOST", 77: "EX_NOPERM",
     ]
-
-    private static let queue = DispatchQueue(label: "grapevine.mail.sendmail", attributes: .concurrent)
-
-    public func deliver(_ message: Data, envelope: MailEnvelope) async -> DeliveryResult {
-        await withCheckedContinuation { continuation in
-            Self.queue.async {
-                continuation.resume(returning: deliverSynchronously(message, envelope: envelope))
-            }
-        }
-    }
 
     /// Runs the program on the calling thread, which it blocks until the program ends or `timeout`.
     public func deliverSynchronously(_ message: Data, envelope: MailEnvelope) -> DeliveryResult {

@@ -19,6 +19,10 @@ public enum NTriples {
 
     /// Escapes what a STRING_LITERAL_QUOTE cannot hold raw; everything else stays as UTF-8.
     public static func escapeString(_ string: String) -> String {
+        // Most strings need no escape: one pass over the bytes finds out, and returns them as they are.
+        guard string.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            return string
+        }
         var out = ""
         out.reserveCapacity(string.utf8.count)
         for scalar in string.unicodeScalars {
@@ -43,6 +47,7 @@ public enum NTriples {
 
     /// IRIREF cannot hold controls, space or `<>"{}|^`\`; those are written as UCHAR escapes.
     public static func escapeIRI(_ iri: String) -> String {
+        guard iri.utf8.contains(where: needsEscapeInIRI) else { return iri }
         var out = ""
         out.reserveCapacity(iri.utf8.count)
         for scalar in iri.unicodeScalars {
@@ -53,6 +58,15 @@ public enum NTriples {
             }
         }
         return out
+    }
+
+    /// Whether a byte of an IRI's UTF-8 is a character IRIREF cannot hold (see `escapeIRI`).
+    private static func needsEscapeInIRI(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0...0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "{"), UInt8(ascii: "}"),
+             UInt8(ascii: "|"), UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "\\"): true
+        default: false
+        }
     }
 
     private static func hex(_ value: UInt32, width: Int) -> String {

@@ -7,7 +7,12 @@ import Foundation
 /// so they are printed as they are.
 func fail(_ error: any Error) -> ExitCode {
     if let code = error as? ExitCode { return code }
-    if error is CleanExit || error is ValidationError { return .validationFailure }
+    if error is CleanExit { return .validationFailure }
+    // Thrown from a command's body, a usage error never reaches ArgumentParser's printer: say it here.
+    if let usage = error as? ValidationError {
+        StandardError.write("grapevine: \(usage.message)\n")
+        return .validationFailure
+    }
     StandardError.write("grapevine: \(error)\n")
     return .failure
 }

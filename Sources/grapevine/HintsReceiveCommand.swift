@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Mail
+import Node
 import Publishing
 import RedRover
 
@@ -10,7 +11,9 @@ struct HintsReceiveCommand: ParsableCommand {
         abstract: "Import the hints of mailed messages: one on standard input, or a Maildir or mbox.",
         discussion: """
             Each message's block must be intact and signed by a trusted hub: the hubs listed in \
-            <db>.hubs (see `grapevine hints trust`) and any given with --trust. Hints that have \
+            <db>.hubs (see `grapevine hints trust`), under hubs: in --config FILE (the node's YAML \
+            configuration, whose db: is also the store when --db is not given) and any given \
+            with --trust. Hints that have \
             expired are dropped; the rest are stored, replacing the hub's graph of hints in one \
             transaction.
 
@@ -21,7 +24,8 @@ struct HintsReceiveCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var configFile: ConfigOptions
 
     @Option(name: .customLong("trust"), help: ArgumentHelp("A hub's peer id whose hints to accept (repeatable).", valueName: "HUB_PEER_ID"))
     var trust: [String] = []
@@ -45,12 +49,15 @@ struct HintsReceiveCommand: ParsableCommand {
 
     func run() throws {
         let (reports, refusals) = try reportingErrors { () -> ([MessageReport], [HintRefusal]) in
+            let configuration = try configFile.load()
+            let store = storeOptions.applying(configuration)
             var trusted = try TrustedHubs.load(forDatabase: store.path).set
+            trusted.formUnion(configuration?.hubs ?? [])
             trusted.formUnion(trust.compactMap { PeerID($0) })
             guard !trusted.isEmpty else {
                 throw ValidationFailure("""
-                    no trusted hub: give --trust HUB_PEER_ID, or trust one for this store with \
-                    `grapevine hints trust HUB_PEER_ID` (it goes into \(TrustedHubs.path(forDatabase: store.path)))
+                    no trusted hub: give --trust HUB_PEER_ID, list it under hubs: in --config FILE, or trust one for \
+                    this store with `grapevine hints trust HUB_PEER_ID` (it goes into \(TrustedHubs.path(forDatabase: store.path)))
                     """)
             }
             let mails: [RawMail]

@@ -19,7 +19,9 @@ struct RoverCommand: ParsableCommand {
 
             Mail reaches the hub too: `rover inbox` reads requests (subject `subscribe`, with the \
             interest as the first line; `confirm TOKEN`; `unsubscribe TOKEN`) from a Maildir or \
-            standard input. GRAPEVINE_ROVER_FROM and GRAPEVINE_SMTP_URL stand for --from and --smtp.
+            standard input. GRAPEVINE_ROVER_FROM and GRAPEVINE_SMTP_URL stand for --from and --smtp; \
+            `send` and `inbox` also read these settings from the rover: mapping of --config FILE \
+            (the node's YAML configuration), where the options and variables win.
             """,
         subcommands: [
             RoverSubscribeCommand.self, RoverUnsubscribeCommand.self, RoverListCommand.self, RoverSendCommand.self,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Mail
+import Node
 import RedRover
 
 struct RoverInboxCommand: ParsableCommand {
@@ -14,11 +15,15 @@ struct RoverInboxCommand: ParsableCommand {
             `unsubscribe TOKEN` (what every hints mail's List-Unsubscribe points at) ends it. \
             A message handled once is not handled again. As a mail filter:
               | grapevine rover inbox --from hub@example.org
+            The hub's address and name, and the cadence and limit given to subscriptions made by \
+            mail, can come from the rover: settings of --config FILE (from, hub_name, every, \
+            limit), whose db: is the store when --db is not given; options win.
             """
     )
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var hub: RoverHubOptions
+    @OptionGroup var configFile: ConfigOptions
 
     @Option(help: "Read every message in this Maildir.", completion: .directory)
     var maildir: String?
@@ -26,11 +31,11 @@ struct RoverInboxCommand: ParsableCommand {
     @Option(help: "Read every message in this mbox file.", completion: .file())
     var mbox: String?
 
-    @Option(help: "The cadence of subscriptions made by mail.")
-    var every = "1d"
+    @Option(help: "The cadence of subscriptions made by mail (default: rover.every of --config, else 1d).")
+    var every: String?
 
-    @Option(help: "The hints per mail of subscriptions made by mail.")
-    var limit = 10
+    @Option(help: "The hints per mail of subscriptions made by mail (default: rover.limit of --config, else 10).")
+    var limit: Int?
 
     @Option(help: "Act as if it were this time (ISO 8601).")
     var now: RoverTime?
@@ -38,9 +43,11 @@ struct RoverInboxCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             if maildir != nil && mbox != nil { throw ValidationError("give --maildir or --mbox, not both") }
-            var handler = MailRequestHandler(store: try store.open(), settings: try hub.settings())
-            handler.cadence = try Cadence(parsing: every)
-            handler.limit = limit
+            let configuration = try configFile.load()
+            let rover = configuration?.rover ?? RoverConfiguration()
+            var handler = MailRequestHandler(store: try storeOptions.applying(configuration).open(), settings: try hub.settings(rover))
+            handler.cadence = try every.map { try Cadence(parsing: $0) } ?? rover.every ?? .daily
+            handler.limit = limit ?? rover.limit ?? handler.limit
             let messages: [RawMail] = if let maildir {
                 try Maildir(path: maildir).messages()
             } else if let mbox {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Mail
+import Node
 import Publishing
 import RedRover
 
@@ -16,13 +17,19 @@ struct RoverSendCommand: AsyncParsableCommand {
             up to an hour; a permanent one (5xx) is marked failed (see `rover outbox`). After five \
             temporary failures in a row the rest waits for the next run.
 
+            The hub's address, name, scatter and mail server come from the options, then \
+            GRAPEVINE_ROVER_FROM and GRAPEVINE_SMTP_URL, then the rover: settings of --config FILE \
+            (the node's YAML configuration: from, hub_name, scatter, smtp or sendmail, starttls, \
+            ca_file), whose db: is the store when --db is not given.
+
             Exits 1 when a message failed permanently in this run.
             """
     )
 
-    @OptionGroup var store: StoreOptions
+    @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var hub: RoverHubOptions
     @OptionGroup var delivery: RoverDeliveryOptions
+    @OptionGroup var configFile: ConfigOptions
 
     @Flag(name: .customLong("dry-run"), help: "Show what would be queued and delivered; change nothing, send nothing.")
     var dryRun = false
@@ -48,10 +55,16 @@ struct RoverSendCommand: AsyncParsableCommand {
     }
 
     private func send() async throws {
-        let settings = try hub.settings()
-        let mailer = try delivery.delivery()
+        let configuration = try configFile.load()
+        let store = storeOptions.applying(configuration)
+        let rover = configuration?.rover ?? RoverConfiguration()
+        let settings = try hub.settings(rover)
+        let mailer = try delivery.delivery(rover)
         if mailer == nil && !dryRun && !queueOnly {
-            throw ValidationError("no mail server: give --smtp URL or --sendmail PROGRAM (or set GRAPEVINE_SMTP_URL), or --queue-only")
+            throw ValidationError("""
+                no mail server: give --smtp URL or --sendmail PROGRAM (or set GRAPEVINE_SMTP_URL, or rover.smtp \
+                in --config FILE), or --queue-only
+                """)
         }
         let database = try store.open()
         let lock = dryRun ? nil : try RoverLock(database: store.path)
@@ -65,6 +78,7 @@ struct RoverSendCommand: AsyncParsableCommand {
         }
         let outbox = Outbox(store: database)
         if dryRun {
+            print("dry run as \(settings.name) <\(settings.address.address)>, each location told to at most \(settings.scatter)")
             for digest in digests.digests {
                 print("would queue \(digest.hints.count) hint\(digest.hints.count == 1 ? "" : "s") for \(digest.address):")
                 for hint in digest.hints { print("  \(hint.url)  \(hint.title)") }

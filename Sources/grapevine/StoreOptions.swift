@@ -1,4 +1,5 @@
 import ArgumentParser
+import Node
 import Publishing
 import Store
 
@@ -11,6 +12,13 @@ struct StoreOptions: ParsableArguments {
     var db: String?
 
     var path: String { db ?? StoreLocation.defaultPath() }
+
+    /// These options with a configuration file's `db:` standing in for a missing --db.
+    func applying(_ configuration: NodeConfiguration?) -> StoreOptions {
+        var options = self
+        if options.db == nil, let configuration { options.db = configuration.databasePath }
+        return options
+    }
 
     func open() throws -> QuadStore {
         try QuadStore(path: path)

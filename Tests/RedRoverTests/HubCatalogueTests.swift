@@ -1,6 +1,7 @@
 import Foundation
 import Mail
 import Publishing
+import RDF
 import RedRover
 import SPARQL
 import Store

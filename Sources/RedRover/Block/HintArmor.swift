@@ -12,16 +12,21 @@ enum HintArmor {
 
     /// The armored text of `bytes`, ending in a line end.
     static func armor(_ bytes: [UInt8]) -> String {
-        let encoded = Array(StrictBase64.encode(bytes).utf8)
-        var lines = [beginLine]
+        let encoded = StrictBase64.encode(bytes)
+        var text: [UInt8] = []
+        text.reserveCapacity(encoded.count + encoded.count / lineLength + 80)
+        text.append(contentsOf: beginLine.utf8)
+        text.append(UInt8(ascii: "\n"))
         var start = 0
         while start < encoded.count {
             let end = min(start + lineLength, encoded.count)
-            lines.append(String(decoding: encoded[start..<end], as: UTF8.self))
+            text.append(contentsOf: encoded[start..<end])
+            text.append(UInt8(ascii: "\n"))
             start = end
         }
-        lines.append(endLine)
-        return lines.joined(separator: "\n") + "\n"
+        text.append(contentsOf: endLine.utf8)
+        text.append(UInt8(ascii: "\n"))
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The bytes of every block in `text`, in order. Throws `.armor` for a block that is not

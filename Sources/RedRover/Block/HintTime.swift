@@ -9,6 +9,7 @@ enum HintTime {
     private static let utc = TimeZone(identifier: "UTC")!
 
     static func format(_ date: Date) -> String {
+        if let fields = UTCFields(date) { return fields.iso8601 }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = utc
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: wholeSeconds(date))

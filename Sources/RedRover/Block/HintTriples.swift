@@ -13,8 +13,49 @@ import RDF
 /// parser every other description goes through.
 enum HintTriples {
     /// The body for `hints` (checked by the caller): `triples(hints)`, a line each.
+    ///
+    /// Written straight into bytes, line by line as `triples` states them, rather than through
+    /// `Term` values and `Triple.ntriples`: a hub signs a body for every mail it sends.
     static func render(_ hints: [Hint]) -> [UInt8] {
-        Array(triples(hints).map { $0.ntriples + "\n" }.joined().utf8)
+        var body: [UInt8] = []
+        body.reserveCapacity(hints.count * 400)
+        func iri(_ text: String) {
+            body.append(UInt8(ascii: "<"))
+            body.append(contentsOf: NTriples.escapeIRI(text).utf8)
+            body.append(UInt8(ascii: ">"))
+        }
+        func line(_ subject: () -> Void, _ predicate: String, _ object: () -> Void) {
+            subject()
+            body.append(UInt8(ascii: " "))
+            iri(predicate)
+            body.append(UInt8(ascii: " "))
+            object()
+            body.append(contentsOf: " .\n".utf8)
+        }
+        var described: Set<String> = []
+        for (index, hint) in hints.enumerated() {
+            let resource = { iri(hint.resource) }
+            if described.insert(hint.resource).inserted {
+                line(resource, RDFVocabulary.type) { iri(GV.Resource) }
+                line(resource, DCTerms.title) {
+                    body.append(UInt8(ascii: "\""))
+                    body.append(contentsOf: NTriples.escapeString(hint.title).utf8)
+                    body.append(UInt8(ascii: "\""))
+                }
+            }
+            let location = {
+                if let named = hint.location { iri(named) } else { body.append(contentsOf: "_:l\(index + 1)".utf8) }
+            }
+            line(resource, GV.location, location)
+            line(location, GV.url) { iri(hint.url) }
+            line(location, GV.validUntil) {
+                body.append(UInt8(ascii: "\""))
+                body.append(contentsOf: HintTime.format(hint.validUntil).utf8)
+                body.append(contentsOf: "\"^^".utf8)
+                iri(XSD.dateTime)
+            }
+        }
+        return body
     }
 
     /// The triples stating `hints`: a resource's type and title once, then each location.

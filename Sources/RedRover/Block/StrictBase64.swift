@@ -18,7 +18,9 @@ enum StrictBase64 {
         return table
     }()
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    /// The base64 text of `bytes`, as ASCII bytes.
+    static func encode(_ bytes: [UInt8]) -> [UInt8] {
+        let alphabet = Self.alphabet
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
@@ -31,7 +33,7 @@ enum StrictBase64 {
             }
             index += 3
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     static func decode(_ text: [UInt8]) -> Result<[UInt8], Failure> {

@@ -5,19 +5,27 @@ import Publishing
 import Store
 
 /// Queues a hints mail for every subscriber who is due: the selection with scattering, the
-/// mail, and the exposure log, one transaction per subscriber.
+/// mail, and the exposure log, all of one subscriber's rows in one transaction.
 ///
-/// Due means active and without a digest in the current window of their cadence. The catalogue
-/// and the exposure counts are read once; subscribers are served in an order drawn from the
-/// run's seed, so nobody is always first to the freshest locations. Inside each subscriber's
-/// transaction the counts of the chosen locations are read again, so two runs at once cannot
-/// push a location past the scattering limit.
+/// Due means active and without a digest in the current window of their cadence. The catalogue,
+/// the exposure counts and the resources of every interest are read once; subscribers are served
+/// in an order drawn from the run's seed, so nobody is always first to the freshest locations.
+///
+/// Subscribers are written `batchSize` to a transaction: a subscriber's mail, exposures and
+/// last-sent time always commit together, and a batch pays for one commit instead of one per
+/// subscriber. Inside the transaction the counts of the chosen locations are read again, so a run
+/// cannot push a location past the scattering limit even when exposures were written since it
+/// read them. An error rolls back its batch and ends the run; earlier batches stay queued, and
+/// the subscribers of the failed batch are still due for the next run.
 public struct DigestRun: Sendable {
     public let store: QuadStore
     public let settings: HubSettings
     public let identity: PeerIdentity
     /// Seconds one SPARQL interest may run.
     public var interestTimeout = 30.0
+    /// Subscribers per write transaction: enough to make commits rare, few enough that a mail
+    /// request or `rover subscribe` waiting for the store waits a fraction of a second.
+    public var batchSize = 200
 
     public init(store: QuadStore, settings: HubSettings, identity: PeerIdentity) {
         self.store = store
@@ -35,52 +43,77 @@ public struct DigestRun: Sendable {
         report.due = due.count
         guard !due.isEmpty else { return report }
 
-        let catalogue = try HintCatalogue.load(from: store, now: now)
+        // Each interest once, whoever shares it, as positions in the run's order (each
+        // subscriber starts a walk at a point of their own); keywords in the catalogue's snapshot.
+        let interests = Set(due.map(\.interest))
+        let matcher = InterestMatcher(store: store, timeout: interestTimeout)
+        let (catalogue, order, keywordAnswers) = try store.read { snapshot in
+            let catalogue = try HintCatalogue.load(from: snapshot, now: now)
+            let order = ResourceOrder(catalogue, seed: seed)
+            return (catalogue, order, matcher.keywordPositions(for: interests, in: order, snapshot: snapshot))
+        }
+        let answers = keywordAnswers.merging(matcher.sparqlPositions(for: interests, in: order)) { keyword, _ in keyword }
         let picker = HintPicker(catalogue: catalogue, scatter: settings.scatter, seed: seed)
         var exposure = try ExposureLog(store: store).state()
-        let matcher = InterestMatcher(store: store, timeout: interestTimeout)
-        // Each interest's resources (or why it failed), asked once per run whoever shares it, in
-        // an order drawn from the seed (each subscriber starts a walk at a point of their own).
-        var ordered: [Interest: Result<[String], any Error>] = [:]
         let composer = HintMailComposer(settings: settings, identity: identity)
+        let batches = stride(from: 0, to: due.count, by: max(1, batchSize)).map { due[$0..<min($0 + max(1, batchSize), due.count)] }
 
-        for subscriber in due {
-            let answer = ordered[subscriber.interest] ?? Result {
-                try matcher.resources(for: subscriber.interest)
-                    .filter { catalogue.hintsByResource[$0] != nil }
-                    .sorted { (seed.rank($0), $0) < (seed.rank($1), $1) }
-            }
-            ordered[subscriber.interest] = answer
-            let resources: [String]
-            switch answer {
-            case .success(let list): resources = list
-            case .failure(let error):
-                report.problems.append((subscriber.address, "\(error)"))
-                continue
-            }
-            let known = try ExposureLog(store: store).locations(toldTo: subscriber.id)
-            let hints = picker.pick(for: subscriber.id, resources: resources, known: known, exposure: exposure, limit: subscriber.limit)
-            guard !hints.isEmpty else {
-                report.nothingNew += 1
-                continue
-            }
-            let queued: DigestReport.Digest?
-            if dryRun {
-                let message = try composer.message(for: subscriber, hints: hints, now: now)
-                queued = DigestReport.Digest(address: subscriber.address, messageID: message.messageID, hints: hints)
-            } else {
-                queued = try store.writeSQL { db in
-                    try queue(hints, for: subscriber, composer: composer, now: now, in: db)
+        // A pipeline: each transaction writes the batch whose mails were made meanwhile, then
+        // chooses the next batch and starts its mails, so signing and MIME writing run on the
+        // other cores while this thread works with the store.
+        var pending: PendingMails?
+        for index in 0...batches.count {
+            try transaction(readOnly: dryRun) { db in
+                if let pending {
+                    for (choice, mail) in try pending.mails() {
+                        let queued = dryRun
+                            ? DigestReport.Digest(address: choice.subscriber.address, messageID: mail.message.messageID, hints: choice.hints)
+                            : try queue(choice.hints, for: choice.subscriber, mail: mail, composer: composer, now: now, in: db)
+                        // What the check inside the transaction took back was not told after all.
+                        let told = Set(queued?.hints.map(\.url) ?? [])
+                        for hint in choice.hints where !told.contains(hint.url) { exposure.counts[hint.url, default: 1] -= 1 }
+                        if let queued {
+                            report.digests.append(queued)
+                        } else {
+                            report.nothingNew += 1
+                        }
+                    }
                 }
+                pending = nil
+                guard index < batches.count else { return }
+                // Chosen in order: each choice counts the locations given to those before it.
+                var chosen: [PendingMails.Choice] = []
+                for subscriber in batches[index] {
+                    let resources: [Int32]
+                    switch answers[subscriber.interest] ?? .success([]) {
+                    case .success(let list): resources = list
+                    case .failure(let error):
+                        report.problems.append((subscriber.address, "\(error)"))
+                        continue
+                    }
+                    let known = try ExposureLog.locations(toldTo: subscriber.id, in: db)
+                    let hints = picker.pick(for: subscriber.id, resources: order.resources(at: resources), known: known,
+                                            exposure: exposure, limit: subscriber.limit)
+                    guard !hints.isEmpty else {
+                        report.nothingNew += 1
+                        continue
+                    }
+                    for hint in hints { exposure.counts[hint.url, default: 0] += 1 }
+                    chosen.append((subscriber, hints))
+                }
+                pending = PendingMails(chosen, composer: composer, now: now, render: !dryRun)
             }
-            guard let queued else {
-                report.nothingNew += 1
-                continue
-            }
-            for hint in queued.hints { exposure.counts[hint.url, default: 0] += 1 }
-            report.digests.append(queued)
         }
         return report
+    }
+
+    /// A write transaction, or a read one for a dry run (which must not write).
+    private func transaction(readOnly: Bool, _ body: (Database) throws -> Void) throws {
+        if readOnly {
+            try store.readSQL(body)
+        } else {
+            try store.writeSQL(body)
+        }
     }
 
     /// Active subscribers without a digest in their current window.
@@ -93,37 +126,49 @@ public struct DigestRun: Sendable {
     }
 
     /// Inside the subscriber's transaction: keeps the hints that are still within the limits,
-    /// queues the mail, logs the exposures and marks the subscriber served.
-    private func queue(_ hints: [Hint], for subscriber: Subscriber, composer: HintMailComposer, now: Date,
-                       in db: Database) throws -> DigestReport.Digest? {
+    /// queues the mail (`mail`, made beforehand for `hints`; made again if the check keeps fewer
+    /// or the subscriber changed meanwhile), logs the exposures and marks the subscriber served.
+    /// The statements are cached: a run executes them for every subscriber.
+    private func queue(_ hints: [Hint], for subscriber: Subscriber, mail: PendingMails.Mail,
+                       composer: HintMailComposer, now: Date, in db: Database) throws -> DigestReport.Digest? {
         // Still active and still due (another run may have served them meanwhile).
         guard let current = try SubscriberBook.find(id: subscriber.id, in: db), current.status == .active,
               current.lastSent.map({ $0 < current.cadence.windowStart(containing: now) }) ?? true else { return nil }
         let urls = hints.map(\.url)
         let placeholders = Array(repeating: "?", count: urls.count).joined(separator: ",")
         var counts: [String: Int] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT location, count(*) AS n FROM exposures WHERE location IN (\(placeholders)) GROUP BY location",
-                                    arguments: StatementArguments(urls)) {
-            counts[row["location"]] = row["n"]
+        var told: Set<String> = []
+        var arguments = StatementArguments([subscriber.id])
+        arguments += StatementArguments(urls)
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT location, count(*), max(subscriber = ?) FROM exposures WHERE location IN (\(placeholders)) GROUP BY location
+            """), arguments: arguments) {
+            counts[row[0]] = row[1]
+            if row[2] as Bool { told.insert(row[0]) }
         }
-        var toldArguments = StatementArguments([subscriber.id])
-        toldArguments += StatementArguments(urls)
-        let told = Set(try String.fetchAll(db, sql: "SELECT location FROM exposures WHERE subscriber = ? AND location IN (\(placeholders))",
-                                           arguments: toldArguments))
-        let blocked = Set(try String.fetchAll(db, sql: "SELECT location FROM blocked_locations WHERE location IN (\(placeholders))",
-                                              arguments: StatementArguments(urls)))
+        let blocked = Set(try String.fetchAll(
+            db.cachedStatement(sql: "SELECT location FROM blocked_locations WHERE location IN (\(placeholders))"),
+            arguments: StatementArguments(urls)))
         let kept = hints.filter { (counts[$0.url] ?? 0) < settings.scatter && !told.contains($0.url) && !blocked.contains($0.url) }
         guard !kept.isEmpty else { return nil }
 
-        let message = try composer.message(for: current, hints: kept, now: now)
-        guard try Outbox.enqueue(message, subscriber: current.id, period: current.cadence.period(containing: now), now: now, in: db) else {
+        var message = mail.message
+        var bytes = mail.bytes
+        if kept.count != hints.count || current.address != subscriber.address || current.token != subscriber.token {
+            message = try composer.message(for: current, hints: kept, now: now)
+            bytes = nil
+        }
+        guard try Outbox.enqueue(message, rendered: bytes, subscriber: current.id, period: current.cadence.period(containing: now),
+                                 now: now, in: db) else {
             return nil
         }
-        for hint in kept {
-            try db.execute(sql: "INSERT INTO exposures(subscriber, location, resource, sent, message_id) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [current.id, hint.url, hint.resource, HubTime.format(now), message.messageID])
-        }
-        try db.execute(sql: "UPDATE subscribers SET last_sent = ? WHERE id = ?", arguments: [HubTime.format(now), current.id])
+        let sent = HubTime.format(now)
+        var rows = StatementArguments()
+        for hint in kept { rows += [current.id, hint.url, hint.resource, sent, message.messageID] }
+        let values = Array(repeating: "(?, ?, ?, ?, ?)", count: kept.count).joined(separator: ", ")
+        try db.cachedStatement(sql: "INSERT INTO exposures(subscriber, location, resource, sent, message_id) VALUES \(values)")
+            .execute(arguments: rows)
+        try db.cachedStatement(sql: "UPDATE subscribers SET last_sent = ? WHERE id = ?").execute(arguments: [sent, current.id])
         return DigestReport.Digest(address: current.address, messageID: message.messageID, hints: kept)
     }
 }

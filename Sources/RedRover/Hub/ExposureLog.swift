@@ -90,14 +90,13 @@ public struct ExposureLog: Sendable {
         }
     }
 
-    /// What one subscriber has been told: URL → resource.
-    func locations(toldTo subscriber: Int64) throws -> [String: String] {
-        try store.readSQL { db in
-            var told: [String: String] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT location, resource FROM exposures WHERE subscriber = ?", arguments: [subscriber]) {
-                told[row["location"]] = row["resource"]
-            }
-            return told
+    /// What one subscriber has been told: URL → resource (inside the digest run's transaction).
+    static func locations(toldTo subscriber: Int64, in db: Database) throws -> [String: String] {
+        var told: [String: String] = [:]
+        let statement = try db.cachedStatement(sql: "SELECT location, resource FROM exposures WHERE subscriber = ?")
+        for row in try Row.fetchAll(statement, arguments: [subscriber]) {
+            told[row[0]] = row[1]
         }
+        return told
     }
 }

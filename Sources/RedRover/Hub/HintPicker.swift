@@ -26,9 +26,10 @@ struct HintPicker {
     ///
     /// `resources` is walked from a point drawn for this subscriber, wrapping around; the walk
     /// stops once `limit` never-told locations are in hand, since nothing can rank before them.
-    /// With the list in a random order (see `DigestRun`), that is a random pick among the
+    /// With the list in a random order (see `ResourceOrder`), that is a random pick among the
     /// never-told locations, without visiting a catalogue of 100,000 resources per subscriber.
-    func pick(for subscriber: Int64, resources: [String], known: [String: String], exposure: Exposure, limit: Int) -> [Hint] {
+    func pick<Resources: RandomAccessCollection<String>>(for subscriber: Int64, resources: Resources, known: [String: String],
+                                                      exposure: Exposure, limit: Int) -> [Hint] where Resources.Index == Int {
         guard !resources.isEmpty, limit > 0 else { return [] }
         var covered = Set<String>()
         for (url, resource) in known where catalogue.hintsByURL[url] != nil && !exposure.blocked.contains(url) {
@@ -38,7 +39,7 @@ struct HintPicker {
         var fresh = 0
         let start = Int(seed.rank("start", salt: subscriber) % UInt64(resources.count))
         for step in 0..<resources.count where fresh < limit {
-            let resource = resources[(start + step) % resources.count]
+            let resource = resources[resources.startIndex + (start + step) % resources.count]
             guard !covered.contains(resource), let hints = catalogue.hintsByResource[resource] else { continue }
             var choice: (count: Int, rank: UInt64, hint: Hint)?
             for hint in hints where known[hint.url] == nil && !exposure.blocked.contains(hint.url) {

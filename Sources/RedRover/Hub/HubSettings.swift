@@ -15,14 +15,23 @@ public struct HubSettings: Sendable {
     public static let defaultScatter = 3
 
     public init(address: MailAddress, name: String? = nil, scatter: Int = defaultScatter) throws(HubError) {
-        guard scatter >= 1 else { throw .invalidSetting("the scatter must be at least 1 subscriber per location, not \(scatter)") }
-        let name = (name ?? address.name ?? "Grapevine hints").trimmingCharacters(in: .whitespaces)
+        self.scatter = try Self.checked(scatter: scatter)
+        self.name = try Self.checked(name: name ?? address.name ?? "Grapevine hints")
+        self.address = address
+    }
+
+    /// A hub name as it goes into subjects and List-Id: trimmed, one line, without < or >.
+    public static func checked(name: String) throws(HubError) -> String {
+        let name = name.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, !name.contains(where: \.isNewline), !name.contains(where: { "<>".contains($0) }) else {
             throw .invalidSetting("the hub name must be one line without < or >")
         }
-        self.address = address
-        self.name = name
-        self.scatter = scatter
+        return name
+    }
+
+    public static func checked(scatter: Int) throws(HubError) -> Int {
+        guard scatter >= 1 else { throw .invalidSetting("the scatter must be at least 1 subscriber per location, not \(scatter)") }
+        return scatter
     }
 
     /// `Name <grapevine-hints.DOMAIN>`: the List-Id that lets a mail client file and filter the

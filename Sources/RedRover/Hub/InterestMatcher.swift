@@ -3,12 +3,18 @@ import RDF
 import SPARQL
 import Store
 
-/// The resources an interest asks for.
+/// The resources interests ask for, as positions in a run's `ResourceOrder`.
 ///
 /// Keywords find resources with every word somewhere in the text of their description (any
 /// text literal of the resource: title, description, subject, creator…), through the store's
 /// FTS5 index; words are whole words, not prefixes. SPARQL interests run on the query engine
 /// under a time limit.
+///
+/// A run asks for all its interests at once. Subscribers' keywords repeat (thousands of
+/// interests are combinations of a few hundred words), so every keyword interest is answered
+/// in one snapshot, the one the catalogue was read from: each distinct word is looked up once,
+/// an interest of several words is the intersection of its words' lists, and the store's term
+/// cache and join estimates are kept, which a fresh read per interest would rebuild each time.
 struct InterestMatcher {
     let store: QuadStore
     /// Seconds one interest's query may run.
@@ -23,12 +29,27 @@ struct InterestMatcher {
         self.timeout = timeout
     }
 
-    /// The IRIs of the resources `interest` asks for.
-    func resources(for interest: Interest) throws -> Set<String> {
-        switch interest.kind {
-        case .keywords: try keywordResources(interest.text)
-        case .sparql: try sparqlResources(interest.text)
+    /// For each keyword interest, the offerable resources it asks for as ascending positions in
+    /// `order`, all answered in `snapshot` (the one `order`'s catalogue was loaded from).
+    func keywordPositions(for interests: some Sequence<Interest>, in order: ResourceOrder,
+                          snapshot: StoreSnapshot) -> [Interest: Result<[Int32], any Error>] {
+        var answers: [Interest: Result<[Int32], any Error>] = [:]
+        var words = KeywordLookup(snapshot: snapshot, order: order)
+        for interest in interests where interest.kind == .keywords && answers[interest] == nil {
+            answers[interest] = Result { try words.positions(matchingAll: TextSearch.words(in: interest.text)) }
         }
+        return answers
+    }
+
+    /// For each SPARQL interest, the offerable resources it asks for as ascending positions in
+    /// `order`, or why it could not be answered (past its time limit, say). Each query runs on
+    /// the engine in a snapshot of its own.
+    func sparqlPositions(for interests: some Sequence<Interest>, in order: ResourceOrder) -> [Interest: Result<[Int32], any Error>] {
+        var answers: [Interest: Result<[Int32], any Error>] = [:]
+        for interest in interests where interest.kind == .sparql && answers[interest] == nil {
+            answers[interest] = Result { order.positions(of: try sparqlResources(interest.text)) }
+        }
+        return answers
     }
 
     private func sparqlResources(_ text: String) throws -> Set<String> {
@@ -36,26 +57,5 @@ struct InterestMatcher {
         guard case .solutions(let table) = try QueryEngine(store: store, options: QueryOptions(timeout: timeout)).execute(query),
               let column = table.variables.firstIndex(of: Variable("resource")) else { return [] }
         return Set(table.rows.compactMap { $0[column]?.iriValue })
-    }
-
-    private func keywordResources(_ text: String) throws -> Set<String> {
-        try store.read { snapshot in
-            var subjects: Set<Int64>?
-            for word in TextSearch.words(in: text) {
-                let literals = try snapshot.searchText(word, limit: Self.hitsPerWord, prefixLastWord: false).map(\.termID).sorted()
-                var having = Set<Int64>()
-                for start in stride(from: 0, to: literals.count, by: 2_000) {
-                    let chunk = Array(literals[start..<min(start + 2_000, literals.count)])
-                    try snapshot.match([IDPattern(.variable(0), .variable(1), .variable(2))], scope: .merge(nil),
-                                       variableCount: 3, restrictions: [2: chunk]) { row in
-                        having.insert(row[0])
-                        return true
-                    }
-                }
-                subjects = subjects.map { $0.intersection(having) } ?? having
-                if subjects?.isEmpty == true { return [] }
-            }
-            return Set(try (subjects ?? []).compactMap { try snapshot.term($0).iriValue })
-        }
     }
 }

@@ -96,16 +96,18 @@ public struct Outbox: Sendable {
         }
     }
 
-    /// Queues `message` for `subscriber`'s `period`; false (and nothing written) when that
-    /// period already has its message.
-    static func enqueue(_ message: MailMessage, subscriber: Int64?, period: String, now: Date, in db: Database) throws -> Bool {
-        let bytes = try message.rendered()
-        try db.execute(sql: """
+    /// Queues `message` (its `rendered` bytes, when already made) for `subscriber`'s `period`;
+    /// false (and nothing written) when that period already has its message.
+    static func enqueue(_ message: MailMessage, rendered: Data? = nil, subscriber: Int64?, period: String, now: Date,
+                        in db: Database) throws -> Bool {
+        let bytes = try rendered ?? message.rendered()
+        let time = HubTime.format(now)
+        try db.cachedStatement(sql: """
             INSERT INTO outbox(subscriber, period, message_id, sender, recipient, bytes, state, next_attempt, created)
             VALUES (?, ?, ?, ?, ?, ?, 'queued', ?, ?)
             ON CONFLICT(subscriber, period) DO NOTHING
-            """, arguments: [subscriber, period, message.messageID, message.envelope.sender.address,
-                             message.to.first?.address ?? "", bytes, HubTime.format(now), HubTime.format(now)])
+            """).execute(arguments: [subscriber, period, message.messageID, message.envelope.sender.address,
+                                     message.to.first?.address ?? "", bytes, time, time])
         return db.changesCount > 0
     }
 }

@@ -65,7 +65,8 @@ public struct SubscriberBook: Sendable {
 
     // MARK: Inside a transaction (shared with the mail requests and the digest run)
 
-    static func check(limit: Int) throws(HubError) {
+    /// Refuses a limit outside 1…`maximumLimit` hints per mail.
+    public static func check(limit: Int) throws(HubError) {
         guard (1...maximumLimit).contains(limit) else {
             throw .invalidSetting("the limit must be between 1 and \(maximumLimit) hints per mail, not \(limit)")
         }
@@ -92,7 +93,8 @@ public struct SubscriberBook: Sendable {
     }
 
     static func find(id: Int64, in db: Database) throws -> Subscriber? {
-        try Row.fetchOne(db, sql: "SELECT * FROM subscribers WHERE id = ?", arguments: [id]).map(subscriber)
+        // Cached: a digest run checks every subscriber it serves.
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM subscribers WHERE id = ?"), arguments: [id]).map(subscriber)
     }
 
     static func insert(address: String, interest: Interest, cadence: Cadence, limit: Int, status: Subscriber.Status,

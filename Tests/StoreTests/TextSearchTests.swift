@@ -49,6 +49,26 @@ struct TextSearchTests {
         #expect(try search(fixture, "lantern", limit: 0).isEmpty)
     }
 
+    @Test func unrankedMatchesAreTheRankedOnesInAnyOrder() throws {
+        let fixture = try StoreFixture()
+        try fixture.publish("http://example.org/g", [
+            Quad(iri("a"), iri("description"), .literal("A long description that mentions a lantern once among many other words")),
+            Quad(iri("b"), iri("title"), .literal("Lantern")),
+            Quad(iri("c"), iri("title"), .literal("Lantern lantern press")),
+            Quad(iri("d"), iri("title"), .literal("Lanterns, not the same word")),
+        ])
+        try fixture.store.read { snapshot in
+            let ranked = try snapshot.searchText("lantern", limit: 10, prefixLastWord: false).map(\.termID)
+            let unranked = try snapshot.textMatches("lantern", limit: 10, prefixLastWord: false)
+            #expect(ranked.count == 3)
+            #expect(Set(unranked) == Set(ranked))
+            #expect(try snapshot.textMatches("lantern", limit: 2, prefixLastWord: false).count == 2)
+            #expect(try snapshot.textMatches("lantern press", limit: 10, prefixLastWord: false).count == 1)
+            #expect(try snapshot.textMatches("lantern", limit: 10).count == 4, "the last word is a prefix while typing")
+            #expect(try snapshot.textMatches("  ", limit: 10).isEmpty)
+        }
+    }
+
     @Test func theLastWordMatchesAsAPrefixWhileTyping() throws {
         let fixture = try StoreFixture()
         try fixture.publish("http://example.org/g", [Quad(iri("a"), iri("title"), .literal("Embedded database engine"))])

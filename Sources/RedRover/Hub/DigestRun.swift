@@ -11,12 +11,15 @@ import Store
 /// the exposure counts and the resources of every interest are read once; subscribers are served
 /// in an order drawn from the run's seed, so nobody is always first to the freshest locations.
 ///
-/// Subscribers are written `batchSize` to a transaction: a subscriber's mail, exposures and
+/// Subscribers are served in batches of `batchSize`. A batch's hints are chosen in one
+/// transaction; its mails are then signed and rendered on the other cores while that
+/// transaction writes the batch before, and the next one writes them. A subscriber's mail, exposures and
 /// last-sent time always commit together, and a batch pays for one commit instead of one per
-/// subscriber. Inside the transaction the counts of the chosen locations are read again, so a run
-/// cannot push a location past the scattering limit even when exposures were written since it
-/// read them. An error rolls back its batch and ends the run; earlier batches stay queued, and
-/// the subscribers of the failed batch are still due for the next run.
+/// subscriber. When the mail is written its subscriber and the counts of its locations are read
+/// again, so a run cannot push a location past the scattering limit, nor mail someone who left,
+/// even when the store changed since the hints were chosen. An error rolls back the batch being
+/// written and ends the run; earlier batches stay queued, and the rest are still due for the
+/// next run.
 public struct DigestRun: Sendable {
     public let store: QuadStore
     public let settings: HubSettings
@@ -56,55 +59,72 @@ public struct DigestRun: Sendable {
         let picker = HintPicker(catalogue: catalogue, scatter: settings.scatter, seed: seed)
         var exposure = try ExposureLog(store: store).state()
         let composer = HintMailComposer(settings: settings, identity: identity)
-        let batches = stride(from: 0, to: due.count, by: max(1, batchSize)).map { due[$0..<min($0 + max(1, batchSize), due.count)] }
+        let size = max(1, batchSize)
+        let batches = stride(from: 0, to: due.count, by: size).map { due[$0..<min($0 + size, due.count)] }
 
-        // A pipeline: each transaction writes the batch whose mails were made meanwhile, then
-        // chooses the next batch and starts its mails, so signing and MIME writing run on the
-        // other cores while this thread works with the store.
+        // A pipeline: each transaction chooses a batch and starts its mails, then writes the
+        // batch before it, whose mails were made meanwhile; so signing and MIME writing run on
+        // the other cores while this thread works with the store.
         var pending: PendingMails?
         for index in 0...batches.count {
             try transaction(readOnly: dryRun) { db in
+                let next = index < batches.count
+                    ? PendingMails(try choose(batches[index], answers: answers, order: order, picker: picker,
+                                              exposure: &exposure, report: &report, in: db),
+                                   composer: composer, now: now, render: !dryRun)
+                    : nil
                 if let pending {
-                    for (choice, mail) in try pending.mails() {
-                        let queued = dryRun
-                            ? DigestReport.Digest(address: choice.subscriber.address, messageID: mail.message.messageID, hints: choice.hints)
-                            : try queue(choice.hints, for: choice.subscriber, mail: mail, composer: composer, now: now, in: db)
-                        // What the check inside the transaction took back was not told after all.
-                        let told = Set(queued?.hints.map(\.url) ?? [])
-                        for hint in choice.hints where !told.contains(hint.url) { exposure.counts[hint.url, default: 1] -= 1 }
-                        if let queued {
-                            report.digests.append(queued)
-                        } else {
-                            report.nothingNew += 1
-                        }
-                    }
+                    try record(pending, composer: composer, now: now, dryRun: dryRun, exposure: &exposure, report: &report, in: db)
                 }
-                pending = nil
-                guard index < batches.count else { return }
-                // Chosen in order: each choice counts the locations given to those before it.
-                var chosen: [PendingMails.Choice] = []
-                for subscriber in batches[index] {
-                    let resources: [Int32]
-                    switch answers[subscriber.interest] ?? .success([]) {
-                    case .success(let list): resources = list
-                    case .failure(let error):
-                        report.problems.append((subscriber.address, "\(error)"))
-                        continue
-                    }
-                    let known = try ExposureLog.locations(toldTo: subscriber.id, in: db)
-                    let hints = picker.pick(for: subscriber.id, resources: order.resources(at: resources), known: known,
-                                            exposure: exposure, limit: subscriber.limit)
-                    guard !hints.isEmpty else {
-                        report.nothingNew += 1
-                        continue
-                    }
-                    for hint in hints { exposure.counts[hint.url, default: 0] += 1 }
-                    chosen.append((subscriber, hints))
-                }
-                pending = PendingMails(chosen, composer: composer, now: now, render: !dryRun)
+                pending = next
             }
         }
         return report
+    }
+
+    /// Each subscriber's hints, in order: each choice counts the locations given to those before
+    /// it (in `exposure`, which the record of the batch corrects if the store takes any back).
+    private func choose(_ batch: ArraySlice<Subscriber>, answers: [Interest: Result<[Int32], any Error>], order: ResourceOrder,
+                        picker: HintPicker, exposure: inout HintPicker.Exposure, report: inout DigestReport,
+                        in db: Database) throws -> [PendingMails.Choice] {
+        var chosen: [PendingMails.Choice] = []
+        for subscriber in batch {
+            let resources: [Int32]
+            switch answers[subscriber.interest] ?? .success([]) {
+            case .success(let list): resources = list
+            case .failure(let error):
+                report.problems.append((subscriber.address, "\(error)"))
+                continue
+            }
+            let known = try ExposureLog.locations(toldTo: subscriber.id, in: db)
+            let hints = picker.pick(for: subscriber.id, resources: order.resources(at: resources), known: known,
+                                    exposure: exposure, limit: subscriber.limit)
+            guard !hints.isEmpty else {
+                report.nothingNew += 1
+                continue
+            }
+            for hint in hints { exposure.counts[hint.url, default: 0] += 1 }
+            chosen.append((subscriber, hints))
+        }
+        return chosen
+    }
+
+    /// Queues the mails of a batch (or, in a dry run, lists them) once they are made.
+    private func record(_ pending: PendingMails, composer: HintMailComposer, now: Date, dryRun: Bool,
+                        exposure: inout HintPicker.Exposure, report: inout DigestReport, in db: Database) throws {
+        for (choice, mail) in try pending.mails() {
+            let queued = dryRun
+                ? DigestReport.Digest(address: choice.subscriber.address, messageID: mail.message.messageID, hints: choice.hints)
+                : try queue(choice.hints, for: choice.subscriber, mail: mail, composer: composer, now: now, in: db)
+            // What the check inside the transaction took back was not told after all.
+            let told = Set(queued?.hints.map(\.url) ?? [])
+            for hint in choice.hints where !told.contains(hint.url) { exposure.counts[hint.url, default: 1] -= 1 }
+            if let queued {
+                report.digests.append(queued)
+            } else {
+                report.nothingNew += 1
+            }
+        }
     }
 
     /// A write transaction, or a read one for a dry run (which must not write).

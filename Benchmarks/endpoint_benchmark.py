@@ -67,6 +67,39 @@ def parse_wrk(text: str) -> dict[str, float]:
     return result
 
 
+def measure_endpoint(grapevine: Path, queries: list[tuple[str, str, str]], *, db: Path | None,
+                     duration: int, connections: int, threads: int) -> list[dict]:
+    """Serve `db` (or SampleData in a fresh store) on a free loopback port and run wrk against
+    /sparql with each query in turn; wrk's figures per query (requests/s, p50/p90/p99 ms).
+    The node is stopped however this ends."""
+    workdir = Path(tempfile.mkdtemp(prefix="grapevine-endpoint-"))
+    port = free_port()
+    command = [str(grapevine), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--db", str(db)] if db else ["--db", str(workdir / "store.sqlite"), "--load", str(HERE.parent / "SampleData")]
+    log = open(workdir / "node.log", "w")
+    node = subprocess.Popen(command, stdout=log, stderr=log)
+    measured = []
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_ready(base)
+        for name, what, query in queries:
+            url = base + "/sparql?query=" + urllib.parse.quote(query)
+            urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})).read()
+            done = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{duration}s",
+                                   "--latency", "-H", "Accept: application/sparql-results+json", url],
+                                  capture_output=True, text=True, timeout=duration + 60)
+            figures = parse_wrk(done.stdout)
+            print(f"  {name:7} {figures['rps']:9.0f} req/s  p50 {figures['p50']:7.2f} ms  p90 {figures['p90']:7.2f} ms  "
+                  f"p99 {figures['p99']:7.2f} ms  errors {int(figures['errors'])}", file=sys.stderr)
+            measured.append({"name": name, "what": what, "query": query, **figures})
+    finally:
+        node.terminate()
+        node.wait(timeout=30)
+        log.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+    return measured
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--grapevine", type=Path, default=HERE.parent / ".build/release/grapevine")
@@ -79,32 +112,11 @@ def main(argv: list[str] | None = None) -> int:
     if not shutil.which("wrk"):
         print("endpoint_benchmark: wrk is missing (apt-get install wrk)", file=sys.stderr)
         return 2
-    workdir = Path(tempfile.mkdtemp(prefix="grapevine-endpoint-"))
-    port = free_port()
-    command = [str(args.grapevine), "serve", "--host", "127.0.0.1", "--port", str(port)]
-    command += ["--db", str(args.db)] if args.db else ["--db", str(workdir / "store.sqlite"), "--load", str(HERE.parent / "SampleData")]
-    log = open(workdir / "node.log", "w")
-    node = subprocess.Popen(command, stdout=log, stderr=log)
-    rows = []
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_ready(base)
-        for name, what, query in QUERIES:
-            url = base + "/sparql?query=" + urllib.parse.quote(query)
-            urllib.request.urlopen(urllib.request.Request(url, headers={"Accept": "application/sparql-results+json"})).read()
-            done = subprocess.run(["wrk", "-t", str(args.threads), "-c", str(args.connections), "-d", f"{args.duration}s",
-                                   "--latency", "-H", "Accept: application/sparql-results+json", url],
-                                  capture_output=True, text=True, timeout=args.duration + 60)
-            figures = parse_wrk(done.stdout)
-            print(f"  {name:7} {figures['rps']:9.0f} req/s  p50 {figures['p50']:7.2f} ms  p90 {figures['p90']:7.2f} ms  "
-                  f"p99 {figures['p99']:7.2f} ms  errors {int(figures['errors'])}", file=sys.stderr)
-            rows.append([name, what, benchkit.fmt_int(figures["rps"]), benchkit.fmt_float(figures["p50"]),
-                         benchkit.fmt_float(figures["p90"]), benchkit.fmt_float(figures["p99"]),
-                         benchkit.fmt_int(figures["requests"]), benchkit.fmt_int(figures["errors"])])
-    finally:
-        node.terminate()
-        node.wait(timeout=30)
-        log.close()
+    measured = measure_endpoint(args.grapevine, QUERIES, db=args.db, duration=args.duration,
+                                connections=args.connections, threads=args.threads)
+    rows = [[m["name"], m["what"], benchkit.fmt_int(m["rps"]), benchkit.fmt_float(m["p50"]),
+             benchkit.fmt_float(m["p90"]), benchkit.fmt_float(m["p99"]),
+             benchkit.fmt_int(m["requests"]), benchkit.fmt_int(m["errors"])] for m in measured]
     machine = benchkit.machine_info()
     text = "\n".join([
         "# Endpoint benchmark: `grapevine serve` under wrk on loopback", "",

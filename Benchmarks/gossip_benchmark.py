@@ -14,11 +14,13 @@ Options: --seeds 5 for a quick run, --nodes 1000 to skip the large network, --ou
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import tempfile
 from pathlib import Path
 
-import benchkit
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import benchkit  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FAILURES = [("0", "0"), ("0.1", "0.05")]
@@ -37,15 +39,40 @@ def main() -> int:
         return run(args, Path(scratch) / "rows.md")
 
 
+def simulate(grapevine: str, nodes: int, seeds: int, dead: str, loss: str, descriptions_in_sync: int,
+             rows_file: Path | None = None) -> benchkit.Measurement:
+    """One `grapevine simulate` run under GNU time; its summary is in the measurement's stdout
+    (see `summary`), and a Markdown row is appended to `rows_file` if given."""
+    argv = [grapevine, "simulate", "--nodes", str(nodes), "--seeds", str(seeds), "--dead", dead, "--loss", loss,
+            "--descriptions-in-sync", str(descriptions_in_sync)]
+    argv += ["--markdown", str(rows_file)] if rows_file else []
+    print("running", " ".join(argv[1:]), file=sys.stderr)
+    return benchkit.measure(argv)
+
+
+def summary(stdout: str) -> dict[str, float]:
+    """The figures of `grapevine simulate`'s summary: rounds (median, worst) of the protocol and
+    of the ideal model, the ratio of medians, the log bound and bytes per node per round."""
+    def numbers(label: str) -> list[float]:
+        match = re.search(rf"^{re.escape(label)}\s+([0-9.]+)(?:\s+([0-9.]+))?", stdout, re.M)
+        if not match:
+            raise benchkit.BenchmarkError(f"no '{label}' line in the simulation's output:\n{stdout}")
+        return [float(g) for g in match.groups() if g is not None]
+    protocol, ideal = numbers("protocol"), numbers("ideal push-pull")
+    traffic = re.search(r"bytes sent per node per round\s+([0-9.]+) \(digests ([0-9.]+)\)", stdout)
+    return {"protocol_median": protocol[0], "protocol_worst": protocol[-1],
+            "ideal_median": ideal[0], "ideal_worst": ideal[-1],
+            "ratio": numbers("ratio of medians")[0], "log_bound": numbers("log₂N + ln N")[0],
+            "bytes_per_node_round": float(traffic.group(1)) if traffic else float("nan"),
+            "digest_bytes_per_node_round": float(traffic.group(2)) if traffic else float("nan")}
+
+
 def run(args: argparse.Namespace, rows_file: Path) -> int:
     commands, runs, steady, setup = [], [], [], ""
     for nodes in args.nodes:
         for dead, loss in FAILURES:
-            argv = [args.grapevine, "simulate", "--nodes", str(nodes), "--seeds", str(args.seeds),
-                    "--dead", dead, "--loss", loss,
-                    "--descriptions-in-sync", str(args.descriptions_in_sync), "--markdown", str(rows_file)]
-            print("running", " ".join(argv[1:]), file=sys.stderr)
-            result = benchkit.measure(argv)
+            result = simulate(args.grapevine, nodes, args.seeds, dead, loss, args.descriptions_in_sync, rows_file)
+            argv = result.argv
             if not result.ok:
                 print(result.stderr, file=sys.stderr)
                 return 1

@@ -50,17 +50,25 @@ QUERIES = [
 ]
 
 
-def run_query(binary: Path, db: Path, query: str, repeat: int, timeout: float) -> tuple[float, float, int]:
+def run_query_json(binary: Path, db: Path, query: str, repeat: int, timeout: float,
+                   query_timeout: float = 600) -> tuple[float, float, dict]:
+    """Median and p95 ms of `grapevine query --repeat N` (N ≥ 2, or it prints no timing) and the
+    SPARQL JSON result of its last run; `query_timeout` is grapevine's own limit per run."""
     done = subprocess.run([str(binary), "query", "--db", str(db), "--format", "json", "--repeat", str(repeat),
-                           "--timeout", "600", PREFIXES + query], capture_output=True, text=True, timeout=timeout)
+                           "--timeout", f"{query_timeout:g}", PREFIXES + query],
+                          capture_output=True, text=True, timeout=timeout)
     if done.returncode != 0:
         raise benchkit.BenchmarkError(f"query failed ({done.returncode}): {done.stderr.strip()}")
     match = re.search(r"median ([0-9.]+) p95 ([0-9.]+)", done.stderr)
     if not match:
         raise benchkit.BenchmarkError(f"no timing in: {done.stderr.strip()}")
-    results = json.loads(done.stdout)
+    return float(match.group(1)), float(match.group(2)), json.loads(done.stdout)
+
+
+def run_query(binary: Path, db: Path, query: str, repeat: int, timeout: float) -> tuple[float, float, int]:
+    median, p95, results = run_query_json(binary, db, query, repeat, timeout)
     rows = len(results.get("results", {}).get("bindings", []))
-    return float(match.group(1)), float(match.group(2)), rows
+    return median, p95, rows
 
 
 def main(argv: list[str] | None = None) -> int:

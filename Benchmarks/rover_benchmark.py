@@ -164,6 +164,36 @@ class SMTPServer:
         self.log.close()
 
 
+def prepare_hub(grapevine: str, hub_db: Path, workdir: Path, resources: int, subscribers: int,
+                seed: int) -> tuple[int, benchkit.Measurement]:
+    """A hub store holding the live catalogue and the subscribers; the resource count and how
+    publishing went (the measurement of `grapevine publish`)."""
+    print("generating the catalogue…", file=sys.stderr)
+    nt, resource_count = catalogue(workdir, resources, seed)
+    print(f"publishing {resource_count:,} resources…", file=sys.stderr)
+    publish = checked(benchkit.measure([grapevine, "publish", "--db", hub_db, "--quiet",
+                                        "--graph", "https://catalogue.example.net/bench", nt]))
+    print(f"adding {subscribers:,} subscribers…", file=sys.stderr)
+    add_subscribers(grapevine, hub_db, subscribers, seed)
+    return resource_count, publish
+
+
+def render_and_queue(grapevine: str, hub_db: Path, seed: int) -> tuple[benchkit.Measurement, dict[str, int], tuple]:
+    """`rover send --queue-only` under GNU time: its measurement, the counts it printed, and
+    what the outbox then holds (mails, bytes, hints told), which must match its count."""
+    print("rendering and queueing…", file=sys.stderr)
+    queue = checked(benchkit.measure([grapevine, "rover", "send", "--db", hub_db, "--from", HUB_FROM,
+                                      "--queue-only", "--seed", str(seed)]))
+    queued = sent_counts(queue.stdout)
+    connection = sqlite3.connect(hub_db)
+    outbox = connection.execute(
+        "SELECT count(*), sum(length(bytes)), (SELECT count(*) FROM exposures) FROM outbox").fetchone()
+    connection.close()
+    if outbox[0] != queued["queued"]:
+        raise benchkit.BenchmarkError(f"the outbox holds {outbox[0]} mails, `rover send` said {queued['queued']}")
+    return queue, queued, outbox
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--resources", type=int, default=100_000)
@@ -182,25 +212,10 @@ def main(argv: list[str] | None = None) -> int:
     run_dir.mkdir(parents=True, exist_ok=True)
     hub_db = run_dir / "hub.sqlite"
 
-    print("generating the catalogue…", file=sys.stderr)
-    nt, resource_count = catalogue(workdir, arguments.resources, arguments.seed)
-    print(f"publishing {resource_count:,} resources…", file=sys.stderr)
-    publish = checked(benchkit.measure([grapevine, "publish", "--db", hub_db, "--quiet",
-                                        "--graph", "https://catalogue.example.net/bench", nt]))
+    resource_count, publish = prepare_hub(grapevine, hub_db, workdir, arguments.resources,
+                                          arguments.subscribers, arguments.seed)
     hub_id = run([grapevine, "whoami", "--db", hub_db]).stdout.decode().strip()
-    print(f"adding {arguments.subscribers:,} subscribers…", file=sys.stderr)
-    add_subscribers(grapevine, hub_db, arguments.subscribers, arguments.seed)
-
-    print("rendering and queueing…", file=sys.stderr)
-    queue = checked(benchkit.measure([grapevine, "rover", "send", "--db", hub_db, "--from", HUB_FROM,
-                                      "--queue-only", "--seed", str(arguments.seed)]))
-    queued = sent_counts(queue.stdout)
-    connection = sqlite3.connect(hub_db)
-    outbox_count, outbox_bytes, hints_told = connection.execute(
-        "SELECT count(*), sum(length(bytes)), (SELECT count(*) FROM exposures) FROM outbox").fetchone()
-    connection.close()
-    if outbox_count != queued["queued"]:
-        raise benchkit.BenchmarkError(f"the outbox holds {outbox_count} mails, `rover send` said {queued['queued']}")
+    queue, queued, (outbox_count, outbox_bytes, hints_told) = render_and_queue(grapevine, hub_db, arguments.seed)
 
     print(f"delivering {outbox_count:,} mails through aiosmtpd…", file=sys.stderr)
     server = SMTPServer(run_dir / "smtp")

@@ -101,15 +101,17 @@ public struct DescriptionPublisher: Sendable {
                             progress: ((_ source: String, LoadProgress) -> Void)?) -> PendingDescription {
         let rules = validate ? validator : nil
         return PendingDescription(header: header, load: { writer in
-            var hasher = SHA256()
-            var bytesRead = 0
-            try RDFParser.parse(source, options: parse, observe: { chunk in
-                hasher.update(bufferPointer: chunk)
-                try writer.appendBody(chunk)
-                bytesRead += chunk.count
-                progress?(source.name, LoadProgress(bytesRead: bytesRead, totalBytes: size, quads: writer.quadCount))
-            }, consume: { try writer.add($0) })
-            writer.digest = "sha256:" + Hex.encode(hasher.finalize())
+            // Parsing runs on a thread of its own; every write stays on this one, in the transaction.
+            let digest = try ParsingThread.parse(source, options: parse) { output in
+                switch output {
+                case .chunk(let bytes, let bytesRead):
+                    try bytes.withUnsafeBytes { try writer.appendBody($0) }
+                    progress?(source.name, LoadProgress(bytesRead: bytesRead, totalBytes: size, quads: writer.quadCount))
+                case .quads(let quads):
+                    try writer.add(quads)
+                }
+            }
+            writer.digest = "sha256:" + Hex.encode(digest)
         }, check: { reader in
             guard let rules else { return }
             let result = try rules.validate(reader)

@@ -44,7 +44,9 @@ public struct PatternPlan: Sendable, CustomStringConvertible {
 
     public var description: String {
         var lines = steps.enumerated().map { position, step in
-            "  \(position + 1). pattern \(step.pattern + 1) via \(step.index), estimated \(step.estimate) rows"
+            // A lone pattern has no order to choose, so it is never counted (estimate -1).
+            "  \(position + 1). pattern \(step.pattern + 1) via \(step.index), "
+                + (step.estimate < 0 ? "not estimated (one pattern)" : "estimated \(step.estimate) rows")
         }
         lines.append("  → \(rows) rows")
         return lines.joined(separator: "\n")
@@ -61,17 +63,37 @@ extension StoreSnapshot {
     ///
     /// `restrictions` limits variables to given values (the join values of a small left-hand
     /// side, passed sideways so the store never produces rows the join would drop).
+    ///
+    /// `texts` limits variables to the text literals containing keywords: the full-text index is
+    /// joined first and drives the match, one index lookup per candidate literal.
     @discardableResult
     public func match(_ patterns: [IDPattern], scope: GraphScope, variableCount: Int,
-                      restrictions: [Int: [Int64]] = [:],
+                      restrictions: [Int: [Int64]] = [:], texts: [Int: [TextKeywords]] = [:],
                       row: ([Int64]) throws -> Bool) throws -> PatternPlan {
-        precondition(patterns.count <= 60, "split larger patterns before matching (SQLite joins at most 64 tables)")
-        let order = try joinOrder(patterns, scope: scope, restricted: Set(restrictions.keys))
+        precondition(patterns.count + texts.values.joined().count <= 60, "split larger patterns before matching (SQLite joins at most 64 tables)")
+        let order = try joinOrder(patterns, scope: scope, restricted: Set(restrictions.keys).union(texts.keys), bound: Set(texts.keys))
         var select: [String] = []
         var conditions: [String] = []
         var arguments: [Int64] = []
         var firstColumn: [Int: String] = [:]
         var steps: [PatternPlan.Step] = []
+        var searches: [String] = []
+        var matchConditions: [String] = []
+        var matchArguments: [String] = []
+        for (index, keywordLists) in texts.sorted(by: { $0.key < $1.key }) {
+            for keywords in keywordLists {
+                let alias = "f\(searches.count)"
+                searches.append("\(TextSearch.table) \(alias)")
+                if let earlier = firstColumn[index] {
+                    conditions.append("\(alias).rowid = \(earlier)")
+                } else {
+                    firstColumn[index] = "\(alias).rowid"
+                }
+                // MATCH conditions go last, so their text parameters follow every integer one.
+                matchConditions.append("\(alias).\(TextSearch.table) MATCH ?")
+                matchArguments.append(keywords.matchExpression)
+            }
+        }
         for (position, entry) in order.enumerated() {
             let alias = "q\(position)"
             let pattern = patterns[entry.pattern]
@@ -108,6 +130,7 @@ extension StoreSnapshot {
             guard let column = firstColumn[index] else { continue }
             conditions.append("\(column) IN (\(values.map(String.init).joined(separator: ",")))")
         }
+        conditions += matchConditions
         for index in 0..<variableCount {
             select.append(firstColumn[index] ?? "NULL")
         }
@@ -118,8 +141,11 @@ extension StoreSnapshot {
         }
         // The default graph is a merge: a triple in two of its graphs is still one triple, so
         // the rows are made distinct when more than one graph is merged.
+        // A store of one graph (or a merge of one) cannot hold a triple twice.
         var distinct = false
-        if case .merge(let graphs) = scope, graphs == nil || graphs!.count > 1 { distinct = true }
+        if case .merge(let graphs) = scope {
+            distinct = try graphs.map { $0.count > 1 } ?? (graphCount() > 1)
+        }
         let from: String
         if patterns.isEmpty {
             if case .named = scope {
@@ -133,14 +159,14 @@ extension StoreSnapshot {
                 from = ""
             }
         } else {
-            from = " FROM " + (0..<order.count).map { "quads q\($0)" }.joined(separator: " CROSS JOIN ")
+            from = " FROM " + (searches + (0..<order.count).map { "quads q\($0)" }).joined(separator: " CROSS JOIN ")
         }
         if select.isEmpty { select = ["1"] }
         var sql = "SELECT \(distinct ? "DISTINCT " : "")\(select.joined(separator: ", "))\(from)"
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         var plan = PatternPlan(steps: steps, sql: sql)
         var produced = 0
-        try rows(sql, arguments, columns: select == ["1"] ? 0 : columns) { values in
+        try rows(sql, arguments, texts: matchArguments, columns: select == ["1"] ? 0 : columns, reuse: restrictions.isEmpty) { values in
             produced += 1
             return try row(values)
         }
@@ -156,10 +182,17 @@ extension StoreSnapshot {
 
     /// Greedy order: repeatedly take the cheapest pattern among those connected to what is already
     /// joined (a variable in common), costing bound positions as constants.
-    private func joinOrder(_ patterns: [IDPattern], scope: GraphScope, restricted: Set<Int>) throws -> [Entry] {
+    private func joinOrder(_ patterns: [IDPattern], scope: GraphScope, restricted: Set<Int>, bound initiallyBound: Set<Int>) throws -> [Entry] {
         var graph: Int64?
         if case .named(.constant(let id), _) = scope { graph = id }
         var estimates: [Int] = []
+        // One pattern has no order to choose.
+        if patterns.count == 1 {
+            let pattern = patterns[0]
+            let bound: (PatternSlot) -> Bool = { $0.constant != nil || ($0.variable.map(initiallyBound.contains) ?? false) }
+            return [Entry(pattern: 0, index: Self.indexName(s: bound(pattern.subject), p: bound(pattern.predicate), o: bound(pattern.object)),
+                          estimate: -1)]
+        }
         for pattern in patterns {
             var estimate = try count(s: pattern.subject.constant, p: pattern.predicate.constant,
                                      o: pattern.object.constant, g: graph)
@@ -170,7 +203,7 @@ extension StoreSnapshot {
             estimates.append(estimate)
         }
         var remaining = Set(patterns.indices)
-        var bound = Set<Int>()
+        var bound = initiallyBound
         var order: [Entry] = []
         while !remaining.isEmpty {
             func cost(_ index: Int) -> (Int, Int) {
@@ -180,8 +213,9 @@ extension StoreSnapshot {
                 let boundCount = slots.filter { $0.constant != nil || ($0.variable.map(bound.contains) ?? false) }.count
                 // Unconnected patterns (cross products) go last; among connected ones a pattern
                 // with more bound positions is cheaper per incoming row.
-                let connectedRank = order.isEmpty || joined ? 0 : 1
-                let estimate = order.isEmpty ? estimates[index] : estimates[index] >> (boundCount * 4)
+                let first = order.isEmpty && initiallyBound.isEmpty
+                let connectedRank = first || joined ? 0 : 1
+                let estimate = first ? estimates[index] : estimates[index] >> (boundCount * 4)
                 return (connectedRank, estimate)
             }
             let next = remaining.min { cost($0) < cost($1) || (cost($0) == cost($1) && $0 < $1) }!

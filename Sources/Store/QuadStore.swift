@@ -66,7 +66,7 @@ public final class QuadStore: Sendable {
 
     func publish(_ pending: PendingDescription, in db: Database) throws -> PublishOutcome {
         let header = pending.header
-        let dictionary = try TermDictionary(db)
+        let dictionary = try TermDictionary(db, loading: true)
         let held = try HeldGraph.find(header.graph, in: db)
         let version = try HeldGraph.version(for: header.origin, graph: header.graph, over: held, in: db)
         if let previous = held?.descriptionID {
@@ -90,7 +90,11 @@ public final class QuadStore: Sendable {
         let id = db.lastInsertedRowID
         let writer = try DescriptionWriter(database: db, dictionary: dictionary, descriptionID: id, header: header)
         try pending.load(writer)
+        try dictionary.finishLoading()
         if bulk {
+            // Each index build is a sort of every quad; a helper thread takes half of each sort
+            // (the parse thread is done by now, so the second core is free).
+            try db.execute(sql: "PRAGMA threads = 1")
             for index in StoreSchema.secondaryIndexes {
                 try db.execute(sql: "CREATE INDEX \(index.name) ON quads(\(index.columns))")
             }

@@ -26,6 +26,17 @@ struct SQLiteStatement {
         try step()
     }
 
+    /// Runs the statement to completion with four integer parameters: the quad insert of a load,
+    /// run once per triple, where building the variadic array cost a heap allocation each time.
+    func run(_ first: Int64, _ second: Int64, _ third: Int64, _ fourth: Int64) throws {
+        sqlite3_reset(handle)
+        sqlite3_bind_int64(handle, 1, first)
+        sqlite3_bind_int64(handle, 2, second)
+        sqlite3_bind_int64(handle, 3, third)
+        sqlite3_bind_int64(handle, 4, fourth)
+        try step()
+    }
+
     /// Steps once; returns true when a row is available.
     @discardableResult
     func step() throws -> Bool {

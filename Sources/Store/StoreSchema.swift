@@ -14,6 +14,9 @@ enum StoreSchema {
         ("quads_gspo", "g, s, p, o"),
     ]
 
+    /// The lookup of terms by hash; dropped and rebuilt around a load into an empty dictionary.
+    static let termHashIndex = (name: "terms_by_hash", columns: "hash")
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: terms, quads, descriptions") { db in

@@ -1,16 +1,28 @@
 import GRDB
+import GRDBSQLite
 import RDF
 
 /// A consistent read view of the store for the query engine: term lookups and basic graph
 /// pattern matching over term ids, inside one read transaction.
 public final class StoreSnapshot {
     let database: Database
-    let dictionary: TermDictionary
-    private var countCache: [String: Int] = [:]
+    private var openedDictionary: TermDictionary?
+    /// Pattern counts already taken (the join order's estimates), by constants; see `estimates`.
+    var countCache: [String: Int] = [:]
 
     init(database: Database) throws {
         self.database = database
-        self.dictionary = try TermDictionary(database)
+    }
+
+    /// The term dictionary, prepared when a query first needs it: a query whose terms and
+    /// estimates all come from the query engine's cache never pays for its statements.
+    var dictionary: TermDictionary {
+        get throws {
+            if let openedDictionary { return openedDictionary }
+            let opened = try TermDictionary(database)
+            openedDictionary = opened
+            return opened
+        }
     }
 
     /// The id of a term if the store has it.
@@ -25,7 +37,7 @@ public final class StoreSnapshot {
 
     /// The id of a named graph, if the store has that graph.
     public func graphID(named iri: String) throws -> Int64? {
-        guard let id = try dictionary.existingID(.iri(iri)) else { return nil }
+        guard let id = try id(of: .iri(iri)) else { return nil }
         return try Bool.fetchOne(database, sql: "SELECT EXISTS(SELECT 1 FROM description_graphs WHERE graph = ?)", arguments: [id]) == true ? id : nil
     }
 
@@ -47,7 +59,7 @@ public final class StoreSnapshot {
 
     /// How many quads match a pattern of constants (nil = any), capped for speed: the estimate the
     /// join order is built from.
-    func count(s: Int64?, p: Int64?, o: Int64?, g: Int64?, cap: Int = 1_000_000) throws -> Int {
+    func count(s: Int64?, p: Int64?, o: Int64?, g: Int64?, cap: Int = StoreSnapshot.estimateCap) throws -> Int {
         var clauses: [String] = []
         var arguments: [Int64] = []
         for (column, value) in [("s", s), ("p", p), ("o", o), ("g", g)] {
@@ -66,22 +78,64 @@ public final class StoreSnapshot {
     }
 
     /// Runs SQL over ids and hands each row's integer columns to `row`; `row` returns false to stop.
-    func rows(_ sql: String, _ arguments: [Int64], columns: Int, _ row: ([Int64]) throws -> Bool) throws {
-        let statement = try SQLiteStatement(database, sql)
-        statement.reset()
-        for (index, value) in arguments.enumerated() { statement.bind(Int32(index + 1), value) }
+    ///
+    /// With `reuse`, the statement comes from the connection's cache and outlives the transaction,
+    /// so a query run again skips compiling it; SQL with values spelled into it (which rarely
+    /// recurs) is compiled afresh and dropped.
+    /// `texts` are bound after the integers, in order.
+    func rows(_ sql: String, _ arguments: [Int64], texts: [String] = [], columns: Int, reuse: Bool = false,
+              _ row: ([Int64]) throws -> Bool) throws {
+        let statement = reuse ? try database.cachedStatement(sql: sql) : try database.makeStatement(sql: sql)
+        let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        defer { sqlite3_reset(handle) }
+        for (index, value) in arguments.enumerated() { sqlite3_bind_int64(handle, Int32(index + 1), value) }
+        if !texts.isEmpty {
+            // GRDB copies the text (SQLITE_TRANSIENT), so it outlives this scope safely.
+            try statement.setArguments(StatementArguments(arguments.map { $0 as (any DatabaseValueConvertible)? } + texts.map { $0 }))
+        }
         var values = [Int64](repeating: 0, count: columns)
-        while try statement.step() {
-            for column in 0..<columns { values[column] = statement.int64(Int32(column)) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(database.sqliteConnection)))
+            }
+            for column in 0..<columns { values[column] = sqlite3_column_int64(handle, Int32(column)) }
             if try !row(values) { break }
         }
     }
 }
 
 extension QuadStore {
-    /// Runs `body` over a consistent snapshot of the store.
+    /// Runs `body` over a consistent snapshot of the store: one deferred read transaction.
+    ///
+    /// The transaction is opened and closed through SQLite directly rather than GRDB's `read`:
+    /// GRDB prepares its BEGIN, COMMIT and `query_only` pragmas afresh each time, and preparing a
+    /// statement through GRDB resets SQLite's authorizer, which expires every cached statement,
+    /// so each query recompiled its SQL. That was a third of a one-subject lookup.
     public func read<T>(_ body: (StoreSnapshot) throws -> T) throws -> T {
-        try database.read { db in try body(StoreSnapshot(database: db)) }
+        try database.unsafeRead { db in
+            let handle = db.sqliteConnection
+            // Already inside a transaction (a caller's own): that is the snapshot.
+            guard sqlite3_get_autocommit(handle) != 0 else { return try body(StoreSnapshot(database: db)) }
+            try Self.execute("BEGIN DEFERRED", on: db)
+            do {
+                let result = try body(StoreSnapshot(database: db))
+                try Self.execute("COMMIT", on: db)
+                return result
+            } catch {
+                try? Self.execute("ROLLBACK", on: db)
+                throw error
+            }
+        }
+    }
+
+    private static func execute(_ sql: String, on db: Database) throws {
+        let code = sqlite3_exec(db.sqliteConnection, sql, nil, nil, nil)
+        guard code == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
     }
 
     /// An empty store in memory, for queries over files (`grapevine query --data`) and tests.

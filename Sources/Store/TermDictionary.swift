@@ -7,10 +7,19 @@ import RDF
 /// transaction commits, so its caches must not outlive it. The intern cache is bounded; when it
 /// fills it is simply emptied, which keeps memory flat on loads of any size while still catching
 /// the repetition that matters (predicates, classes, datatypes, graph names).
+///
+/// When a load starts on an empty `terms` table (the first publication into a fresh store), the
+/// dictionary keeps the hash and id of every term it adds (16 bytes a term, not the term): a term
+/// whose hash it has not added cannot be in the table, and one whose hash it has is checked by id.
+/// The lookup index on `hash` is then not needed during the load; it is dropped and rebuilt at the
+/// end (`finishLoading()`), in the same transaction, which is cheaper than keeping a randomly
+/// ordered index up to date row by row.
 final class TermDictionary {
     static let cacheLimit = 1 << 17
 
     private let database: Database
+    /// The id of the first term added with each hash, when the table was empty at the start.
+    private var addedIDs: [Int64: Int64]?
     private var internCache: [Term: Int64] = [:]
     private var decodeCache: [Int64: Term] = [:]
     private var datatypeIDs: [String: Int64] = [:]
@@ -19,12 +28,18 @@ final class TermDictionary {
     private let insert: SQLiteStatement
     private let decode: SQLiteStatement
 
-    init(_ database: Database) throws {
+    /// - Parameter loading: the dictionary serves a load (a publication) and may skip lookups
+    ///   that cannot find anything, as above.
+    init(_ database: Database, loading: Bool = false) throws {
         self.database = database
         lookup = try SQLiteStatement(database, "SELECT id, kind, lexical, datatype, language FROM terms WHERE hash = ?")
         insert = try SQLiteStatement(database, "INSERT INTO terms(hash, kind, lexical, datatype, language) VALUES (?, ?, ?, ?, ?)")
         decode = try SQLiteStatement(database, "SELECT kind, lexical, datatype, language FROM terms WHERE id = ?")
         internCache.reserveCapacity(Self.cacheLimit)
+        if try loading && !(Bool.fetchOne(database, sql: "SELECT EXISTS(SELECT 1 FROM terms)") ?? true) {
+            addedIDs = [:]
+            try database.execute(sql: "DROP INDEX IF EXISTS \(StoreSchema.termHashIndex.name)")
+        }
         for row in try Row.fetchAll(database, sql: "SELECT id, iri FROM datatypes") {
             datatypeIDs[row[1]] = row[0]
             datatypeIRIs[row[0]] = row[1]
@@ -33,10 +48,12 @@ final class TermDictionary {
 
     /// The id of `term`, adding it to the dictionary when it is new.
     func intern(_ term: Term) throws -> Int64 {
-        if let id = internCache[term] { return id }
+        let cached = Self.isWorthCaching(term)
+        if cached, let id = internCache[term] { return id }
         let key = try StoredTerm(term, datatypeID: datatypeID(for:))
-        let id = try find(key) ?? add(key)
-        remember(term, id)
+        let hash = key.hash
+        let id = try find(key, hash: hash) ?? add(key, hash: hash)
+        if cached { remember(term, id) }
         return id
     }
 
@@ -45,9 +62,16 @@ final class TermDictionary {
         if let id = internCache[term] { return id }
         if case .literal(let literal) = term, literal.language == nil, datatypeIDs[literal.datatype] == nil { return nil }
         let key = try StoredTerm(term) { self.datatypeIDs[$0] ?? 0 }
-        let id = try find(key)
+        let id = try find(key, hash: key.hash)
         if let id { remember(term, id) }
         return id
+    }
+
+    /// Ends a load: rebuilds the hash index if the load went without it.
+    func finishLoading() throws {
+        guard addedIDs != nil else { return }
+        addedIDs = nil
+        try database.execute(sql: "CREATE INDEX IF NOT EXISTS \(StoreSchema.termHashIndex.name) ON terms(\(StoreSchema.termHashIndex.columns))")
     }
 
     func term(_ id: Int64) throws -> Term {
@@ -60,6 +84,24 @@ final class TermDictionary {
         if decodeCache.count >= Self.cacheLimit { decodeCache.removeAll(keepingCapacity: true) }
         decodeCache[id] = term
         return term
+    }
+
+    /// The term a row of `terms` spells, for readers that fetched the row themselves.
+    func term(_ stored: StoredTerm) -> Term { stored.term(datatypeIRI: datatypeIRIs) }
+
+    /// The row of term `id`, as stored.
+    private func stored(_ id: Int64) throws -> StoredTerm? {
+        decode.reset()
+        decode.bind(1, id)
+        guard try decode.step() else { return nil }
+        return StoredTerm(kind: decode.int64(0), lexical: decode.text(1), datatype: decode.int64(2), language: decode.text(3))
+    }
+
+    /// Long literals (descriptions, abstracts) rarely repeat: hashing them into the cache costs
+    /// more than the odd lookup it saves, and they would push out the terms that do repeat.
+    private static func isWorthCaching(_ term: Term) -> Bool {
+        guard case .literal(let literal) = term else { return true }
+        return literal.lexical.utf8.count <= 48
     }
 
     private func remember(_ term: Term, _ id: Int64) {
@@ -76,9 +118,14 @@ final class TermDictionary {
         return id
     }
 
-    private func find(_ key: StoredTerm) throws -> Int64? {
+    private func find(_ key: StoredTerm, hash: Int64) throws -> Int64? {
+        if let addedIDs {
+            guard let id = addedIDs[hash] else { return nil }
+            if try stored(id) == key { return id }
+            // Another term with the same hash (FNV-1a collisions are rare): look at all of them.
+        }
         lookup.reset()
-        lookup.bind(1, key.hash)
+        lookup.bind(1, hash)
         while try lookup.step() {
             if lookup.int64(1) == key.kind && lookup.int64(3) == key.datatype
                 && lookup.text(2) == key.lexical && lookup.text(4) == key.language {
@@ -88,22 +135,23 @@ final class TermDictionary {
         return nil
     }
 
-    private func add(_ key: StoredTerm) throws -> Int64 {
+    private func add(_ key: StoredTerm, hash: Int64) throws -> Int64 {
         insert.reset()
-        insert.bind(1, key.hash)
+        insert.bind(1, hash)
         insert.bind(2, key.kind)
         insert.bind(4, key.datatype)
         try insert.withText(3, key.lexical) {
             try insert.withText(5, key.language) { try insert.step() }
         }
         let id = insert.lastInsertedRowID
+        if addedIDs?[hash] == nil { addedIDs?[hash] = id }
         try TextSearch.index(id, key, datatypeIRI: datatypeIRIs[key.datatype], in: database)
         return id
     }
 }
 
 /// A term as the `terms` table spells it.
-struct StoredTerm {
+struct StoredTerm: Equatable {
     static let iri: Int64 = 1
     static let blank: Int64 = 2
     static let literal: Int64 = 3

@@ -27,6 +27,11 @@ public struct PropertyShape: Sendable {
     public var flags: String?
     public var requiredClass: String?
 
+    /// Whether the shape looks at each value (not only at how many there are).
+    var checksValues: Bool {
+        nodeKind != nil || datatype != nil || pattern != nil || requiredClass != nil
+    }
+
     /// How the shape is named in messages: its `sh:name`, else the predicate's local name.
     public var label: String {
         name ?? String(path.split(whereSeparator: { $0 == "#" || $0 == "/" }).last ?? Substring(path))

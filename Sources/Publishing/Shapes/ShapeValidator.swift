@@ -39,10 +39,17 @@ public struct ShapeValidator: Sendable {
             }
             guard !focus.isEmpty else { continue }
             for property in shape.properties {
-                var values: [Int64: [Int64]] = [:]
+                // Each value as the document wrote it, read along with the pairs when it is checked.
+                var values: [Int64: [(id: Int64, term: Term?)]] = [:]
                 if let predicate = try reader.id(of: .iri(property.path)) {
-                    for pair in try reader.pairs(predicate: predicate) where focus.contains(pair.subject) {
-                        values[pair.subject, default: []].append(pair.object)
+                    if property.checksValues {
+                        for value in try reader.values(predicate: predicate) where focus.contains(value.subject) {
+                            values[value.subject, default: []].append((value.object, value.value))
+                        }
+                    } else {
+                        for pair in try reader.pairs(predicate: predicate) where focus.contains(pair.subject) {
+                            values[pair.subject, default: []].append((pair.object, nil))
+                        }
                     }
                 }
                 let regex = try property.pattern.map { try NSRegularExpression(pattern: $0, options: regexOptions(property.flags)) }
@@ -56,8 +63,8 @@ public struct ShapeValidator: Sendable {
                     if let maximum = property.maxCount, nodeValues.count > maximum {
                         problems.append("found \(nodeValues.count) values, allows at most \(maximum)")
                     }
-                    for valueID in nodeValues {
-                        let value = try reader.displayTerm(valueID)
+                    for (valueID, term) in nodeValues {
+                        guard let value = term else { continue }
                         problems += try check(value, id: valueID, against: property, regex: regex, classID: classID,
                                               typeID: typeID, reader: reader)
                     }

@@ -22,8 +22,22 @@ extension Evaluation {
             let left = try evaluate(a, scope: scope)
             return try leftJoin(left, try evaluate(b, scope: scope, sideways: left), expression)
         case .filter(let expression, let a):
+            let program = try FilterProgram.compile(expression, slot: { slot($0) },
+                                                    search: { try snapshot.textLiterals(matching: $0) })
+            // A filter straight over a pattern tests rows as they come, keeping only those that
+            // pass (EXISTS would match patterns mid-stream, so it takes the general path).
+            if let program, case .bgp(let patterns) = a, !expression.mentionsExists {
+                var result: [Solution] = []
+                try forEachSolution(of: patterns, scope: scope) { solution in
+                    guard try program.test(solution, in: self) == true else { return }
+                    result.append(solution)
+                    try checkSize(result.count)
+                }
+                return result
+            }
             let input = try evaluate(a, scope: scope)
             activeScope = scope
+            if let program { return try input.filter { try program.test($0, in: self) == true } }
             return try input.filter { try isTrue(expression, $0) }
         case .union(let a, let b):
             let left = try evaluate(a, scope: scope)
@@ -64,6 +78,9 @@ extension Evaluation {
                 return solution
             }
         case .group(let a, let keys, let aggregates):
+            if case .bgp(let patterns) = a, let counted = try countGroups(patterns, keys: keys, aggregates: aggregates, scope: scope) {
+                return counted
+            }
             return try group(try evaluate(a, scope: scope), keys: keys, aggregates: aggregates)
         case .orderBy(let a, let conditions):
             return try order(try evaluate(a, scope: scope), by: conditions)
@@ -153,18 +170,41 @@ extension Evaluation {
 
     // MARK: Basic graph patterns
 
-    func matchBGP(_ patterns: [TriplePattern], scope: GraphScope, restrictions: [Variable: [Int64]] = [:]) throws -> [Solution] {
-        if case .merge = scope, hasMissingDefault, defaultGraphs?.isEmpty == true, !patterns.isEmpty { return [] }
+    func matchBGP(_ patterns: [TriplePattern], scope: GraphScope, restrictions: [Variable: [Int64]] = [:],
+                  texts: [Variable: [TextKeywords]] = [:]) throws -> [Solution] {
+        var result: [Solution] = []
+        try forEachSolution(of: patterns, scope: scope, restrictions: restrictions, texts: texts) { solution in
+            result.append(solution)
+            try checkSize(result.count)
+        }
+        return result
+    }
+
+    /// Streams the solutions of a basic graph pattern to `body` as SQLite produces them, in one
+    /// buffer reused from row to row (so a row `body` drops costs no allocation; it copies what it
+    /// keeps). `body` must not match patterns itself: the statement may be one it would reuse.
+    func forEachSolution(of patterns: [TriplePattern], scope: GraphScope, restrictions: [Variable: [Int64]] = [:],
+                         texts: [Variable: [TextKeywords]] = [:], _ body: (Solution) throws -> Void) throws {
+        func each(_ solutions: [Solution]) throws {
+            for solution in solutions {
+                try tick()
+                try body(solution)
+            }
+        }
+        if patterns.contains(where: Self.isTextMatch) {
+            return try each(matchWithTextSearch(patterns, scope: scope, restrictions: restrictions))
+        }
+        if case .merge = scope, hasMissingDefault, defaultGraphs?.isEmpty == true, !patterns.isEmpty { return }
         let effectiveScope: GraphScope
         if case .merge = scope { effectiveScope = .merge(defaultGraphs) } else { effectiveScope = scope }
         // SQLite joins at most 64 tables: larger patterns are matched in parts and joined here.
-        if patterns.count > 48 {
+        if patterns.count > 48 && texts.isEmpty {
             var result: [Solution]? = nil
             for start in stride(from: 0, to: patterns.count, by: 48) {
                 let part = try matchBGP(Array(patterns[start..<min(patterns.count, start + 48)]), scope: scope)
                 result = try result.map { try join($0, part) } ?? part
             }
-            return result ?? [emptySolution]
+            return try each(result ?? [emptySolution])
         }
         var local: [Variable: Int] = [:]
         var order: [Variable] = []
@@ -183,7 +223,7 @@ extension Evaluation {
         var idPatterns: [IDPattern] = []
         for pattern in patterns {
             guard let s = try slotFor(pattern.subject), let p = try slotFor(pattern.predicate), let o = try slotFor(pattern.object) else {
-                return []
+                return
             }
             idPatterns.append(IDPattern(s, p, o))
         }
@@ -192,16 +232,18 @@ extension Evaluation {
         for (variable, values) in restrictions {
             if let index = local[variable] { localRestrictions[index] = values }
         }
-        var result: [Solution] = []
+        var localTexts: [Int: [TextKeywords]] = [:]
+        for (variable, keywords) in texts {
+            if let index = local[variable] { localTexts[index] = keywords }
+        }
+        var solution = emptySolution
         var failure: (any Error)?
         let plan = try snapshot.match(idPatterns, scope: effectiveScope, variableCount: order.count,
-                                      restrictions: localRestrictions) { row in
-            var solution = emptySolution
+                                      restrictions: localRestrictions, texts: localTexts) { row in
             for (position, index) in indices.enumerated() { solution[index] = row[position] }
-            result.append(solution)
             do {
                 try tick()
-                try checkSize(result.count)
+                try body(solution)
             } catch {
                 failure = error
                 return false
@@ -209,8 +251,7 @@ extension Evaluation {
             return true
         }
         if let failure { throw failure }
-        explanation.append("BGP \(patterns.map(\.description).joined(separator: " . "))\n\(plan)")
-        return result
+        if explaining { explanation.append("BGP \(patterns.map(\.description).joined(separator: " . "))\n\(plan)") }
     }
 
     // MARK: Joins

@@ -6,10 +6,19 @@ extension Evaluation {
     func group(_ solutions: [Solution], keys: [GroupKey], aggregates: [AggregateBinding]) throws -> [Solution] {
         var groups: [[Int64]: [Solution]] = [:]
         var order: [[Int64]] = []
+        // A key that is just a variable is its id: ids are one per term, so no term is built.
+        let plainSlots: [Int?] = keys.map { key in
+            if case .variable(let variable) = key.expression { return slot(variable) }
+            return nil
+        }
         for solution in solutions {
             var key: [Int64] = []
-            for groupKey in keys {
-                key.append(try value(groupKey.expression, solution).map { try id($0) } ?? 0)
+            for (position, groupKey) in keys.enumerated() {
+                if let index = plainSlots[position] {
+                    key.append(solution[index])
+                } else {
+                    key.append(try value(groupKey.expression, solution).map { try id($0) } ?? 0)
+                }
             }
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(solution)

@@ -16,7 +16,10 @@ final class Evaluation {
     /// Terms the query computed that the store does not hold, by negative id (-1 is index 0).
     private var localTerms: [Term] = []
     private var localIDs: [Term: Int64] = [:]
-    private var decoded: [Int64: Term] = [:]
+    /// Terms, ids and numbers already read from this state of the store.
+    let knowledge: StoreKnowledge
+    /// Whether `--explain` wants the plans (building their text costs more than a small query).
+    let explaining: Bool
     private let deadline: Date
     private var ticks = 0
     /// The default graph: a merge of these graph ids (nil: every graph).
@@ -44,8 +47,11 @@ final class Evaluation {
         var scope: GraphScope
     }
 
-    init(snapshot: StoreSnapshot, query: Query, dataset: QueryDataset, options: QueryOptions) throws {
+    init(snapshot: StoreSnapshot, query: Query, dataset: QueryDataset, options: QueryOptions,
+         knowledge: StoreKnowledge, explaining: Bool = false) throws {
         self.snapshot = snapshot
+        self.knowledge = knowledge
+        self.explaining = explaining
         self.query = query
         self.options = options
         deadline = Date().addingTimeInterval(options.timeout)
@@ -147,7 +153,7 @@ final class Evaluation {
     /// The id of a term: the store's when it has the term, else a query-local (negative) one.
     func id(_ term: Term) throws -> Int64 {
         if let id = localIDs[term] { return id }
-        if let id = try snapshot.id(of: term) { return id }
+        if let id = try knownStoreID(term) { return id }
         localTerms.append(term)
         let id = -Int64(localTerms.count)
         localIDs[term] = id
@@ -157,15 +163,21 @@ final class Evaluation {
     /// The store's id of a term, or nil when no quad can contain it.
     func storeID(_ term: Term) throws -> Int64? {
         if localIDs[term] != nil { return nil }
-        return try snapshot.id(of: term)
+        return try knownStoreID(term)
+    }
+
+    private func knownStoreID(_ term: Term) throws -> Int64? {
+        if let known = knowledge.ids[term] { return known == 0 ? nil : known }
+        let id = try snapshot.id(of: term)
+        knowledge.remember(id: id, for: term)
+        return id
     }
 
     func term(_ id: Int64) throws -> Term {
         if id < 0 { return localTerms[Int(-id - 1)] }
-        if let term = decoded[id] { return term }
+        if let term = knowledge.terms[id] { return term }
         let term = try snapshot.term(id)
-        if decoded.count > 1 << 18 { decoded.removeAll(keepingCapacity: true) }
-        decoded[id] = term
+        knowledge.remember(term, for: id)
         return term
     }
 
@@ -195,6 +207,24 @@ final class Evaluation {
         let result = try? expressions.evaluate(expression) { lookup($0, in: solution) }
         try rethrowAbort()
         return result
+    }
+
+    /// The effective boolean value of `expression` for one solution, nil for an error (the
+    /// three-valued logic `FilterProgram` combines).
+    func truthValue(_ expression: Expression, _ solution: Solution) throws -> Bool? {
+        enter(solution)
+        let result = try? expressions.effectiveBooleanValue(expressions.evaluate(expression) { lookup($0, in: solution) })
+        try rethrowAbort()
+        return result
+    }
+
+    /// The numeric value of the term with this id, or nil when it is not a well-typed number;
+    /// parsed once per id and state of the store.
+    func number(_ id: Int64) throws -> NumericValue? {
+        if id > 0, let known = knowledge.numbers[id] { return known }
+        let value = NumericValue(try term(id))
+        if id > 0 { knowledge.remember(number: value, for: id) }
+        return value
     }
 
     /// A limit hit inside EXISTS surfaces here: expression errors are "no value" to SPARQL, but

@@ -9,6 +9,8 @@ import Store
 public struct QueryEngine: Sendable {
     public let store: QuadStore
     public var options: QueryOptions
+    /// What earlier queries learnt about the store, reused while it is unchanged.
+    public let cache = QueryCache()
 
     public init(store: QuadStore, options: QueryOptions = QueryOptions()) {
         self.store = store
@@ -23,16 +25,24 @@ public struct QueryEngine: Sendable {
 
     /// Answers and describes how: the join order, indexes and row counts of every pattern.
     public func explain(_ query: Query, dataset: QueryDataset? = nil) throws -> (result: QueryResult, plan: String) {
-        let (result, evaluation) = try run(query, dataset: dataset)
+        let (result, evaluation) = try run(query, dataset: dataset, explaining: true)
         return (result, evaluation.explanation.joined(separator: "\n"))
     }
 
-    private func run(_ query: Query, dataset: QueryDataset?) throws -> (result: QueryResult, evaluation: Evaluation) {
+    private func run(_ query: Query, dataset: QueryDataset?, explaining: Bool = false) throws -> (result: QueryResult, evaluation: Evaluation) {
         let effective = dataset ?? (query.defaultGraphs != nil || query.namedGraphs != nil
             ? QueryDataset(defaultGraphs: query.defaultGraphs ?? [], namedGraphs: query.namedGraphs ?? [])
             : .wholeStore)
         return try store.read { snapshot in
-            let evaluation = try Evaluation(snapshot: snapshot, query: query, dataset: effective, options: options)
+            // The token is read first: it starts the read transaction, so it names the state read.
+            let knowledge = cache.checkOut(try snapshot.changeToken())
+            snapshot.estimates = knowledge.estimates
+            defer {
+                knowledge.estimates = snapshot.estimates
+                cache.checkIn(knowledge)
+            }
+            let evaluation = try Evaluation(snapshot: snapshot, query: query, dataset: effective, options: options,
+                                            knowledge: knowledge, explaining: explaining)
             return (try evaluation.answer(), evaluation)
         }
     }

@@ -323,40 +323,4 @@ extension Evaluation {
             }
         }
     }
-
-    // MARK: Ordering
-
-    /// Sorts by the conditions (stable); with `keeping`, returns only the first `keeping` in order.
-    func order(_ solutions: [Solution], by conditions: [OrderCondition], keeping: Int? = nil) throws -> [Solution] {
-        typealias Keyed = (offset: Int, solution: Solution, keys: [Term?])
-        func precedes(_ lhs: Keyed, _ rhs: Keyed) -> Bool {
-            for (position, condition) in conditions.enumerated() {
-                let comparison = TermOrdering.compare(lhs.keys[position], rhs.keys[position])
-                if comparison == .orderedSame { continue }
-                return (comparison == .orderedAscending) == condition.ascending
-            }
-            return lhs.offset < rhs.offset
-        }
-        var keyed: [Keyed] = []
-        keyed.reserveCapacity(keeping.map { min($0, solutions.count) } ?? solutions.count)
-        for (offset, solution) in solutions.enumerated() {
-            let entry = (offset, solution, try conditions.map { try value($0.expression, solution) })
-            if let keeping, keeping < solutions.count {
-                // Bounded insertion: the kept list stays sorted and never grows past `keeping`.
-                if keyed.count == keeping, let last = keyed.last, !precedes(entry, last) { continue }
-                var low = 0, high = keyed.count
-                while low < high {
-                    let middle = (low + high) / 2
-                    if precedes(keyed[middle], entry) { low = middle + 1 } else { high = middle }
-                }
-                keyed.insert(entry, at: low)
-                if keyed.count > keeping { keyed.removeLast() }
-            } else {
-                keyed.append(entry)
-            }
-            try tick()
-        }
-        if keeping == nil || keeping! >= solutions.count { keyed.sort(by: precedes) }
-        return keyed.map(\.solution)
-    }
 }

@@ -20,6 +20,9 @@ final class StoreKnowledge {
     /// The numbers that are xsd:integer values within `Int`, again: the common case of a range
     /// filter, compared without unpacking a `NumericValue`.
     private(set) var integers = IDTable<Int>()
+    /// ORDER BY keys by term id: a sort compares these, and a query run again over the same
+    /// store finds its dates and numbers already decoded.
+    private(set) var orderKeys = IDTable<OrderKey>()
     var estimates: [String: Int] = [:]
 
     init(token: StoreChangeToken) {
@@ -43,5 +46,10 @@ final class StoreKnowledge {
         }
         numbers.insert(number, for: id)
         if case .integer(let value)? = number { integers.insert(value, for: id) }
+    }
+
+    func remember(orderKey: OrderKey, for id: Int64) {
+        if orderKeys.count >= Self.limit { orderKeys.removeAll() }
+        orderKeys.insert(orderKey, for: id)
     }
 }

@@ -100,24 +100,6 @@ struct HubFastPathTests {
         #expect(HintTriples.render([]) == [])
     }
 
-    /// The wrapping as it was before the ASCII path: on characters.
-    static func wrapByCharacters(_ text: String, firstPrefix: String, prefix: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = firstPrefix
-        var lineHasWord = false
-        for word in text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }) {
-            if lineHasWord && line.count + 1 + word.count > width {
-                lines.append(line)
-                line = prefix
-                lineHasWord = false
-            }
-            line += (lineHasWord ? " " : "") + word
-            lineHasWord = true
-        }
-        lines.append(line)
-        return lines
-    }
-
     @Test("wrapping ASCII on bytes gives the lines wrapping on characters gives")
     func wrappingMatches() {
         var random = SplitMix(state: 7)
@@ -127,7 +109,7 @@ struct HubFastPathTests {
             let text = (0..<Int.random(in: 0...40, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
             let width = Int.random(in: 8...80, using: &random)
             #expect(TextWrap.wrap(text, firstPrefix: "12. ", prefix: "    ", width: width)
-                    == Self.wrapByCharacters(text, firstPrefix: "12. ", prefix: "    ", width: width), "\(text.debugDescription)")
+                    == TextWrap.wrapByCharacters(text, firstPrefix: "12. ", prefix: "    ", width: width), "\(text.debugDescription)")
         }
         // Non-ASCII text goes the general way, counting characters.
         #expect(TextWrap.wrap("échelle égale", width: 8) == ["échelle", "égale"])

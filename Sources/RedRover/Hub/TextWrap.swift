@@ -7,7 +7,12 @@ enum TextWrap {
     /// rest with `prefix`. A word longer than a line (a URL, say) gets a line of its own and is
     /// never broken: a broken link is worse than a long line.
     static func wrap(_ text: String, firstPrefix: String = "", prefix: String = "", width: Int = width) -> [String] {
-        if let lines = wrapASCII(text, firstPrefix: firstPrefix, prefix: prefix, width: width) { return lines }
+        wrapASCII(text, firstPrefix: firstPrefix, prefix: prefix, width: width)
+            ?? wrapByCharacters(text, firstPrefix: firstPrefix, prefix: prefix, width: width)
+    }
+
+    /// The general path, counting characters; `wrapASCII` must give the same lines.
+    static func wrapByCharacters(_ text: String, firstPrefix: String, prefix: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = firstPrefix
         var lineHasWord = false

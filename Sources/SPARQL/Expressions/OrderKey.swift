@@ -78,11 +78,7 @@ final class OrderKey {
         case (.literal(let x), .literal(let y)):
             let byValue = compareValues(a.value, b.value, rank: a.rank, x, y)
             if byValue != .orderedSame { return byValue }
-            let datatypes = ValueComparison.codepointOrder(x.datatype, y.datatype)
-            if datatypes != .orderedSame { return datatypes }
-            let lexicals = ValueComparison.codepointOrder(x.lexical, y.lexical)
-            if lexicals != .orderedSame { return lexicals }
-            return ValueComparison.codepointOrder(x.language ?? "", y.language ?? "")
+            return TermOrdering.compareSpelling(x, y)
         default:
             return .orderedSame  // unreachable: equal ranks mean equal kinds
         }

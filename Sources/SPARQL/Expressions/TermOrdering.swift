@@ -59,6 +59,12 @@ public enum TermOrdering {
             byValue = .orderedSame
         }
         if byValue != .orderedSame { return byValue }
+        return compareSpelling(x, y)
+    }
+
+    /// The last tie-break between literals of equal value: datatype, lexical form, language, so
+    /// that the order is total and does not depend on the order solutions arrive in.
+    static func compareSpelling(_ x: Literal, _ y: Literal) -> ComparisonResult {
         let datatypes = ValueComparison.codepointOrder(x.datatype, y.datatype)
         if datatypes != .orderedSame { return datatypes }
         let lexicals = ValueComparison.codepointOrder(x.lexical, y.lexical)
